@@ -1,0 +1,25 @@
+# Every dependency comes from Debian's packages, found with find_package or pkg-config.
+find_package(PkgConfig REQUIRED)
+find_package(Threads REQUIRED)
+find_package(TBB REQUIRED)
+find_package(ICU REQUIRED COMPONENTS uc i18n data)
+find_package(CLI11 REQUIRED)
+find_package(nlohmann_json REQUIRED)
+find_package(simdjson REQUIRED)
+pkg_check_modules(ZSTD REQUIRED IMPORTED_TARGET libzstd)
+pkg_check_modules(XXHASH REQUIRED IMPORTED_TARGET libxxhash)
+
+# CLD2 ships neither a CMake config nor a .pc file: find its header and library directly.
+find_path(CLD2_INCLUDE_DIR cld2/public/compact_lang_det.h REQUIRED)
+find_library(CLD2_LIBRARY NAMES cld2 REQUIRED)
+add_library(cld2::cld2 UNKNOWN IMPORTED)
+set_target_properties(cld2::cld2 PROPERTIES
+  IMPORTED_LOCATION "${CLD2_LIBRARY}"
+  INTERFACE_INCLUDE_DIRECTORIES "${CLD2_INCLUDE_DIR}")
+
+if(CORPUSFLOW_TESTS)
+  find_package(GTest REQUIRED)
+endif()
+if(CORPUSFLOW_BENCH)
+  find_package(benchmark REQUIRED)
+endif()

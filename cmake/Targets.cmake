@@ -1,0 +1,22 @@
+# Warning set and sanitizers, applied through an interface target rather than global flags.
+add_library(corpusflow_options INTERFACE)
+target_compile_options(corpusflow_options INTERFACE -Wall -Wextra -Werror)
+if(CORPUSFLOW_SANITIZE)
+  target_compile_options(corpusflow_options INTERFACE
+    -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer)
+  target_link_options(corpusflow_options INTERFACE -fsanitize=address,undefined)
+endif()
+
+# corpusflow_library(NAME DEPS...): one library per folder, made of the folder's *.cpp files.
+function(corpusflow_library name)
+  file(GLOB sources CONFIGURE_DEPENDS "${CMAKE_CURRENT_SOURCE_DIR}/*.cpp")
+  if(sources)
+    add_library(${name} STATIC ${sources})
+    target_include_directories(${name} PUBLIC ${PROJECT_SOURCE_DIR})
+    target_link_libraries(${name} PUBLIC corpusflow_options ${ARGN})
+  else()
+    add_library(${name} INTERFACE)
+    target_include_directories(${name} INTERFACE ${PROJECT_SOURCE_DIR})
+    target_link_libraries(${name} INTERFACE corpusflow_options ${ARGN})
+  endif()
+endfunction()

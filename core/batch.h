@@ -1,0 +1,36 @@
+// Batch: the message that crosses thread boundaries, a few MB of consecutive records of one shard.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "core/document.h"
+#include "core/raw_record.h"
+
+namespace corpusflow {
+
+// Encoded output of one batch: JSON lines, then one zstd frame per kind.
+struct EncodedStream {
+  std::string json;                 // uncompressed JSON lines
+  std::string frame;                // json compressed as one independent zstd frame
+  uint64_t records = 0;
+};
+
+struct Batch {
+  uint64_t sequence = 0;            // 0-based position in the whole run; restores order after parallel nodes
+  uint32_t shard = 0;               // shard index (inputs sorted by path)
+  std::string shard_path;
+  uint64_t first_record = 0;        // record index of records[0] within the shard
+  bool last_of_shard = false;       // no later batch holds records of this shard
+  uint64_t input_bytes = 0;         // uncompressed bytes of the records
+
+  std::vector<RawRecord> records;   // filled by the reader, released after parse
+  std::vector<Document> documents;  // one per record, same order
+
+  EncodedStream kept;
+  EncodedStream duplicates;
+  EncodedStream rejects;
+};
+
+}  // namespace corpusflow

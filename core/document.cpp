@@ -1,0 +1,19 @@
+#include "core/document.h"
+
+namespace corpusflow {
+
+std::string DocumentId::str() const {
+  return std::to_string(shard) + ":" + std::to_string(record);
+}
+
+const char* to_string(DuplicateKind kind) {
+  switch (kind) {
+    case DuplicateKind::exact: return "exact";
+    case DuplicateKind::url: return "url";
+    case DuplicateKind::near: return "near";
+    case DuplicateKind::none: break;
+  }
+  return "none";
+}
+
+}  // namespace corpusflow

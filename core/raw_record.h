@@ -1,0 +1,20 @@
+// RawRecord: bytes of one input record as io splits them (tar member, JSON line, WARC record, file).
+// io fills it knowing nothing of what a document means.
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+namespace corpusflow {
+
+struct RawRecord {
+  std::string name;        // tar member name, "line N" (1-based) for JSONL, file name for text
+  std::string bytes;       // record payload; empty when too_large or io_error is set
+  uint64_t offset = 0;     // byte offset of the record in the uncompressed stream
+  uint64_t size = 0;       // payload size in bytes (also when the payload was not kept)
+  bool too_large = false;  // payload larger than the configured cap: skipped, not kept
+  std::string io_error;    // non-empty: the stream broke here (corrupt frame, truncated archive);
+                           // the message names the offset. No record follows in this shard.
+};
+
+}  // namespace corpusflow

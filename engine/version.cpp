@@ -1,0 +1,3 @@
+namespace corpusflow {
+const char* version() { return CORPUSFLOW_VERSION; }
+}  // namespace corpusflow
