@@ -1,0 +1,200 @@
+#include "stages/dedup/decider.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <string>
+
+#include "stages/dedup/band_key.h"
+#include "stages/dedup/minhash.h"
+
+namespace corpusflow {
+namespace {
+
+constexpr size_t kInitialElements = 1024;
+
+// Vectors of the index grow by half (not double) so the last growth before the budget overshoots less.
+template <typename T>
+size_t next_capacity(const std::vector<T>& v, size_t extra) {
+  const size_t need = v.size() + extra;
+  if (need <= v.capacity()) return v.capacity();
+  return std::max({need, kInitialElements, v.capacity() + v.capacity() / 2});
+}
+
+template <typename T>
+uint64_t growth_of(const std::vector<T>& v, size_t extra) {
+  return (next_capacity(v, extra) - v.capacity()) * sizeof(T);
+}
+
+template <typename T>
+void reserve_for(std::vector<T>& v, size_t extra) {
+  v.reserve(next_capacity(v, extra));
+}
+
+template <typename T>
+uint64_t bytes_of(const std::vector<T>& v) {
+  return v.capacity() * sizeof(T);
+}
+
+template <size_t Words>
+uint64_t growth_of(const FlatTable<Words>& table) {
+  return table.will_grow() ? table.bytes_after_growth() - table.bytes() : 0;
+}
+
+std::string gib(uint64_t bytes) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%.2f GiB", static_cast<double>(bytes) / double(1ull << 30));
+  return text;
+}
+
+}  // namespace
+
+Decider::Decider(const DedupConfig& config)
+    : config_(config),
+      signature_size_(config.signature_size()),
+      min_agreement_(static_cast<int>(std::ceil(config.threshold * config.signature_size() - 1e-9))),
+      bands_(static_cast<size_t>(std::max(config.bands, 0))) {
+  if (config.bands < 1 || config.rows < 1) throw std::invalid_argument("dedup needs bands >= 1 and rows >= 1");
+  min_agreement_ = std::clamp(min_agreement_, 0, signature_size_);
+  band_keys_.resize(static_cast<size_t>(config.bands));
+}
+
+void Decider::decide(Document& doc) {
+  if (doc.rejected()) return;
+  ++stats_.decided;
+  const Fingerprint& fp = doc.fingerprint;
+  const bool has_signature = config_.near && !fp.signature.empty();
+  if (has_signature && fp.signature.size() != static_cast<size_t>(signature_size_)) {
+    throw std::invalid_argument("dedup: document " + doc.id.str() + " has a signature of " +
+                                std::to_string(fp.signature.size()) + " values, the config expects " +
+                                std::to_string(signature_size_));
+  }
+
+  doc.duplicate_kind = DuplicateKind::none;
+  doc.duplicate_of = {};
+  doc.similarity = 0.0f;
+  const auto mark = [&](DuplicateKind kind, uint32_t kept_index, float similarity) {
+    doc.outcome = Outcome::duplicate;
+    doc.duplicate_kind = kind;
+    doc.duplicate_of = kept_ids_[kept_index];
+    doc.similarity = similarity;
+  };
+
+  if (config_.exact && fp.has_text) {
+    if (const uint32_t hit = exact_.find({fp.exact_hash_low, fp.exact_hash_high})) {
+      ++stats_.duplicates_exact;
+      return mark(DuplicateKind::exact, hit - 1, 1.0f);
+    }
+  }
+  if (config_.url && fp.has_url) {
+    if (const uint32_t hit = url_.find({fp.url_hash})) {
+      ++stats_.duplicates_url;
+      return mark(DuplicateKind::url, hit - 1, 1.0f);
+    }
+  }
+  if (has_signature) {
+    for (int band = 0; band < config_.bands; ++band) {
+      band_keys_[static_cast<size_t>(band)] = band_key(fp.signature.data(), band, config_.rows, config_.seed);
+    }
+    if (find_near(doc)) {
+      ++stats_.duplicates_near;
+      return;
+    }
+  }
+
+  // Table values and band entries are uint32 (index + 1): the most the index can address.
+  if (kept_ids_.size() + 2 >= UINT32_MAX || (near_kept_.size() + 2) * bands_.size() >= UINT32_MAX) {
+    throw IndexMemoryExceeded("dedup index is full at document " + doc.id.str() + ": " +
+                              std::to_string(kept_ids_.size()) + " kept documents is the most it addresses");
+  }
+  const uint64_t growth = growth_bytes(doc);
+  const uint64_t used = stats().index_bytes;
+  if (used + growth > config_.index_memory_bytes) {
+    const uint64_t kept = kept_ids_.size();
+    throw IndexMemoryExceeded(
+        "dedup index needs more than --index-memory=" + std::to_string(config_.index_memory_bytes) + " (" +
+        gib(config_.index_memory_bytes) + "): it holds " + std::to_string(kept) + " kept documents in " +
+        std::to_string(used) + " bytes and needs " + std::to_string(growth) + " more at document " +
+        doc.id.str() + "; raise --index-memory (about " + std::to_string(kept ? used / kept : 0) +
+        " bytes per kept document, see docs/dedup.md)");
+  }
+  doc.outcome = Outcome::kept;
+  insert(doc);
+}
+
+bool Decider::find_near(Document& doc) {
+  candidates_.clear();
+  const size_t bands = static_cast<size_t>(config_.bands);
+  for (size_t band = 0; band < bands; ++band) {
+    ++stats_.band_lookups;
+    for (uint32_t entry = bands_[band].find({band_keys_[band]}); entry != 0; entry = near_next_[entry - 1]) {
+      candidates_.push_back(static_cast<uint32_t>((entry - 1) / bands));
+    }
+  }
+  if (candidates_.empty()) return false;
+  // Near indexes follow kept order, which is id order: the first that verifies is the earliest leader.
+  std::sort(candidates_.begin(), candidates_.end());
+  candidates_.erase(std::unique(candidates_.begin(), candidates_.end()), candidates_.end());
+  const size_t k = static_cast<size_t>(signature_size_);
+  for (uint32_t near_index : candidates_) {
+    ++stats_.candidates_checked;
+    const int agree = signature_agreement(doc.fingerprint.signature.data(), &signatures_[near_index * k],
+                                          signature_size_);
+    if (agree >= min_agreement_) {
+      doc.outcome = Outcome::duplicate;
+      doc.duplicate_kind = DuplicateKind::near;
+      doc.duplicate_of = kept_ids_[near_kept_[near_index]];
+      doc.similarity = static_cast<float>(agree) / static_cast<float>(signature_size_);
+      return true;
+    }
+  }
+  return false;
+}
+
+uint64_t Decider::growth_bytes(const Document& doc) const {
+  const Fingerprint& fp = doc.fingerprint;
+  uint64_t growth = growth_of(kept_ids_, 1);
+  if (config_.exact && fp.has_text) growth += growth_of(exact_);
+  if (config_.url && fp.has_url) growth += growth_of(url_);
+  if (config_.near && !fp.signature.empty()) {
+    growth += growth_of(near_kept_, 1) + growth_of(near_next_, bands_.size()) +
+              growth_of(signatures_, static_cast<size_t>(signature_size_));
+    for (const auto& table : bands_) growth += growth_of(table);
+  }
+  return growth;
+}
+
+void Decider::insert(const Document& doc) {
+  const Fingerprint& fp = doc.fingerprint;
+  const auto kept_index = static_cast<uint32_t>(kept_ids_.size());
+  reserve_for(kept_ids_, 1);
+  kept_ids_.push_back(doc.id);
+  ++stats_.kept_in_index;
+  if (config_.exact && fp.has_text) exact_.find_or_insert({fp.exact_hash_low, fp.exact_hash_high}) = kept_index + 1;
+  if (config_.url && fp.has_url) url_.find_or_insert({fp.url_hash}) = kept_index + 1;
+  if (!config_.near || fp.signature.empty()) return;
+
+  const auto near_index = static_cast<uint32_t>(near_kept_.size());
+  const size_t bands = bands_.size();
+  reserve_for(near_kept_, 1);
+  reserve_for(near_next_, bands);
+  reserve_for(signatures_, fp.signature.size());
+  near_kept_.push_back(kept_index);
+  signatures_.insert(signatures_.end(), fp.signature.begin(), fp.signature.end());
+  for (size_t band = 0; band < bands; ++band) {
+    uint32_t& head = bands_[band].find_or_insert({band_keys_[band]});
+    near_next_.push_back(head);
+    head = static_cast<uint32_t>(near_index * bands + band + 1);
+  }
+  ++stats_.near_in_index;
+}
+
+DeciderStats Decider::stats() const {
+  DeciderStats stats = stats_;
+  stats.index_bytes = bytes_of(kept_ids_) + exact_.bytes() + url_.bytes() + bytes_of(near_next_) +
+                      bytes_of(near_kept_) + bytes_of(signatures_) + bytes_of(band_keys_) + bytes_of(candidates_);
+  for (const auto& table : bands_) stats.index_bytes += table.bytes();
+  return stats;
+}
+
+}  // namespace corpusflow

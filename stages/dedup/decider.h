@@ -1,0 +1,68 @@
+// Decider: the serial decide step of dedup (DESIGN.md, "The contract"). Documents arrive in id order;
+// each is checked against the earlier KEPT documents only, exact first, then url, then near, and the
+// earliest kept match wins (the leader rule). Only kept documents enter the index, so no two kept
+// documents are duplicates and no chain forms. Deterministic: the result depends only on the order.
+#pragma once
+
+#include <cstdint>
+#include <stdexcept>
+#include <vector>
+
+#include "core/document.h"
+#include "stages/dedup/dedup_config.h"
+#include "stages/dedup/flat_table.h"
+
+namespace corpusflow {
+
+// The index would need more memory than DedupConfig::index_memory_bytes; the run must stop.
+struct IndexMemoryExceeded : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+struct DeciderStats {
+  uint64_t decided = 0;             // non-rejected documents seen
+  uint64_t kept_in_index = 0;       // kept documents (all of them enter the index)
+  uint64_t near_in_index = 0;       // of those, the ones with a signature (in the LSH bands)
+  uint64_t duplicates_exact = 0;
+  uint64_t duplicates_url = 0;
+  uint64_t duplicates_near = 0;
+  uint64_t band_lookups = 0;        // band keys looked up (bands per document with a signature)
+  uint64_t candidates_checked = 0;  // signature verifications (distinct kept candidates compared)
+  uint64_t index_bytes = 0;         // bytes allocated by the index structures (capacity, not size)
+};
+
+class Decider {
+ public:
+  explicit Decider(const DedupConfig& config);
+
+  // For a non-rejected doc: sets doc.outcome (kept | duplicate), duplicate_kind, duplicate_of and
+  // similarity (1 for exact and url, the estimated Jaccard for near), and indexes it when kept.
+  // A signature of the wrong size (a Fingerprinter with another config) throws std::invalid_argument;
+  // outgrowing index_memory_bytes throws IndexMemoryExceeded and leaves the index as it was.
+  void decide(Document& doc);
+
+  DeciderStats stats() const;
+
+ private:
+  bool find_near(Document& doc);
+  void insert(const Document& doc);
+  uint64_t growth_bytes(const Document& doc) const;
+
+  DedupConfig config_;
+  int signature_size_;
+  int min_agreement_;                        // ceil(threshold * signature_size)
+  DeciderStats stats_;
+
+  std::vector<DocumentId> kept_ids_;         // kept index -> id; tables hold kept index + 1
+  FlatTable<2> exact_;                       // 128-bit fingerprint-text hash -> kept index + 1
+  FlatTable<1> url_;                         // normalized-URL hash -> kept index + 1
+  std::vector<FlatTable<1>> bands_;          // per band: band key -> newest band entry + 1
+  std::vector<uint32_t> near_next_;          // band entry (near index * bands + band) -> older entry + 1
+  std::vector<uint32_t> near_kept_;          // near index -> kept index
+  std::vector<uint32_t> signatures_;         // near index * signature_size -> signature
+
+  std::vector<uint64_t> band_keys_;          // scratch
+  std::vector<uint32_t> candidates_;         // scratch: near indexes
+};
+
+}  // namespace corpusflow

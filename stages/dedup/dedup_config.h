@@ -1,0 +1,33 @@
+// DedupConfig: every option of the dedup stage (fingerprint + decide), with its default.
+// The defaults and the measurements behind them are in docs/dedup.md.
+#pragma once
+
+#include <cstdint>
+
+namespace corpusflow {
+
+// How the K MinHash values of a signature are drawn (docs/dedup.md compares both).
+enum class MinHashFamily : uint8_t {
+  // One-permutation hashing: one 64-bit mix per shingle picks a bin and a value; empty bins are filled by
+  // optimal densification (Shrivastava 2017). About K times less work than mod_prime; the default.
+  one_permutation,
+  // datatrove's family: K independent (a*h + b) mod (2^61 - 1) permutations, a minimum for each.
+  mod_prime,
+};
+
+struct DedupConfig {
+  bool exact = true;                // --dedup exact: same 128-bit hash of the fingerprint text
+  bool url = true;                  // --dedup url: same normalized URL
+  bool near = true;                 // --dedup near: MinHash LSH with verification
+  int ngram = 5;                    // shingle length in tokens; shorter documents get exact + url only
+  int bands = 14;                   // LSH bands; a signature holds bands * rows values (default 112)
+  int rows = 8;                     // values per band
+  double threshold = 0.75;          // near when the estimated Jaccard (signature agreement) >= threshold
+  MinHashFamily family = MinHashFamily::one_permutation;
+  uint64_t seed = 0x636f72707573666cull;     // ASCII "corpusfl": fixes the permutations and band keys
+  uint64_t index_memory_bytes = 4ull << 30;  // --index-memory; exceeding it throws IndexMemoryExceeded
+
+  int signature_size() const { return bands * rows; }
+};
+
+}  // namespace corpusflow
