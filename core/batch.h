@@ -12,8 +12,9 @@ namespace corpusflow {
 
 // Encoded output of one batch: JSON lines, then one zstd frame per kind.
 struct EncodedStream {
-  std::string json;                 // uncompressed JSON lines
+  std::string json;                 // uncompressed JSON lines; released once compressed
   std::string frame;                // json compressed as one independent zstd frame
+  uint64_t json_bytes = 0;          // size of json before it was released
   uint64_t records = 0;
 };
 

@@ -1,0 +1,22 @@
+// encode: a decided batch -> three streams of JSON lines (kept documents, duplicates, rejects).
+#pragma once
+
+#include <string>
+
+#include "core/batch.h"
+
+namespace corpusflow {
+
+struct EncodeOptions {
+  bool keep_duplicate_text = false;  // --keep-duplicates: duplicates also carry url, title and text, for audits
+};
+
+// Fills batch.kept, batch.duplicates and batch.rejects (json and records); frames are left to io.
+void encode_batch(Batch& batch, const EncodeOptions& options);
+
+// One JSON line each, '\n' included (exposed for tests and `cat`-side tools).
+void encode_kept_document(const Document& doc, std::string& out);
+void encode_duplicate(const Document& doc, bool with_text, std::string& out);
+void encode_reject(const Document& doc, std::string& out);
+
+}  // namespace corpusflow

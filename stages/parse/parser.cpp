@@ -1,0 +1,184 @@
+#include "stages/parse/parser.h"
+
+#include <simdjson.h>
+
+#include <string>
+
+#include "core/json_escape.h"
+#include "core/utf8.h"
+#include "stages/parse/page_layout.h"
+
+namespace corpusflow {
+namespace {
+
+bool is_whitespace_only(std::string_view text) {
+  for (char c : text) {
+    if (c != ' ' && c != '\t' && c != '\r' && c != '\n' && c != '\f' && c != '\v') return false;
+  }
+  return true;
+}
+
+char ascii_lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
+
+void parse_page(std::string_view bytes, Document& doc) {
+  const PageParts parts = split_page(bytes);
+  doc.header_missing = !parts.has_header;
+  if (parts.has_header) {
+    doc.date = parts.date;
+    doc.url = parts.url;
+    doc.host = host_of(doc.url);
+    doc.title = parts.title;
+  }
+  doc.text = parts.body;
+}
+
+}  // namespace
+
+std::string host_of(std::string_view url) {
+  const size_t scheme_end = url.find("://");
+  if (scheme_end == std::string_view::npos || scheme_end == 0) return {};
+  std::string_view rest = url.substr(scheme_end + 3);
+  rest = rest.substr(0, rest.find_first_of("/?#"));
+  const size_t at = rest.rfind('@');
+  if (at != std::string_view::npos) rest.remove_prefix(at + 1);
+  if (rest.starts_with('[')) {
+    const size_t close = rest.find(']');
+    rest = close == std::string_view::npos ? rest : rest.substr(0, close + 1);
+  } else {
+    rest = rest.substr(0, rest.find(':'));
+  }
+  while (rest.ends_with('.')) rest.remove_suffix(1);
+  std::string host(rest);
+  for (char& c : host) c = ascii_lower(c);
+  return host;
+}
+
+struct Parser::JsonState {
+  simdjson::ondemand::parser parser;
+  std::string padded;    // record bytes (repaired when needed) plus simdjson's padding
+  std::string metadata;
+};
+
+Parser::Parser() : json_(std::make_unique<JsonState>()) {}
+Parser::~Parser() = default;
+Parser::Parser(Parser&&) noexcept = default;
+Parser& Parser::operator=(Parser&&) noexcept = default;
+
+namespace {
+
+// Raw JSON text of a value of any type, without trailing whitespace.
+simdjson::simdjson_result<std::string_view> raw_value(simdjson::ondemand::value value) {
+  simdjson::ondemand::json_type type;
+  if (auto error = value.type().get(type)) return error;
+  if (type == simdjson::ondemand::json_type::object) {
+    simdjson::ondemand::object object;
+    if (auto error = value.get_object().get(object)) return error;
+    return object.raw_json();
+  }
+  if (type == simdjson::ondemand::json_type::array) {
+    simdjson::ondemand::array array;
+    if (auto error = value.get_array().get(array)) return error;
+    return array.raw_json();
+  }
+  std::string_view token = value.raw_json_token();
+  while (!token.empty() && (token.back() == ' ' || token.back() == '\t' || token.back() == '\r' ||
+                            token.back() == '\n')) {
+    token.remove_suffix(1);
+  }
+  return token;
+}
+
+// Appends `"key":` to the metadata object being built; the caller appends the value.
+void open_metadata_field(std::string& metadata, std::string_view key) {
+  metadata += metadata.empty() ? '{' : ',';
+  append_json_string(metadata, key);
+  metadata += ':';
+}
+
+}  // namespace
+
+void Parser::parse(RawRecord& record, RecordLayout layout, Document& doc) {
+  doc.raw_bytes = record.size;
+  if (!record.io_error.empty()) {
+    doc.reject("io", record.io_error);
+    return;
+  }
+  if (record.too_large) {
+    doc.reject("too_large", "record of " + std::to_string(record.size) + " bytes exceeds --max-record-size");
+    return;
+  }
+  if (is_whitespace_only(record.bytes)) {
+    doc.reject("empty", record.bytes.empty() ? "no bytes" : "only whitespace");
+    return;
+  }
+  if (layout == RecordLayout::page) {
+    parse_page(record.bytes, doc);
+    return;
+  }
+
+  JsonState& state = *json_;
+  state.padded.clear();
+  if (is_valid_utf8(record.bytes)) {
+    state.padded.append(record.bytes);
+  } else {
+    doc.normalize.utf8_repairs += static_cast<uint32_t>(append_repaired_utf8(record.bytes, state.padded));
+  }
+  const size_t length = state.padded.size();
+  state.padded.append(simdjson::SIMDJSON_PADDING, '\0');
+
+  auto fail = [&](simdjson::error_code error) { doc.reject("bad_json", simdjson::error_message(error)); };
+  simdjson::ondemand::document json;
+  if (auto error = state.parser.iterate(state.padded.data(), length, state.padded.size()).get(json)) {
+    return fail(error);
+  }
+  simdjson::ondemand::object object;
+  if (auto error = json.get_object().get(object)) return fail(error);
+
+  bool has_text = false;
+  state.metadata.clear();
+  for (auto field_result : object) {
+    simdjson::ondemand::field field;
+    if (auto error = std::move(field_result).get(field)) return fail(error);
+    std::string_view key;
+    if (auto error = field.unescaped_key().get(key)) return fail(error);
+    std::string* target = nullptr;
+    if (key == "text") target = &doc.text;
+    else if (key == "url") target = &doc.url;
+    else if (key == "title") target = &doc.title;
+    else if (key == "date") target = &doc.date;
+    simdjson::ondemand::value value = field.value();
+    if (target != nullptr) {
+      std::string_view string_value;
+      if (!value.get_string().get(string_value) && target->empty()) {
+        *target = string_value;
+        if (target == &doc.text) has_text = true;
+        if (target != &doc.date || is_iso_day(string_value)) continue;
+        open_metadata_field(state.metadata, key);
+        append_json_string(state.metadata, string_value);
+        continue;
+      }
+      if (target == &doc.text) {
+        doc.reject("bad_json", "field \"text\" is not a string");
+        return;
+      }
+    }
+    std::string_view raw;
+    if (auto error = raw_value(value).get(raw)) return fail(error);
+    open_metadata_field(state.metadata, key);
+    state.metadata += raw;
+  }
+  if (!has_text) {
+    doc.reject("bad_json", "no \"text\" field");
+    return;
+  }
+  if (doc.date.size() > 10 && is_iso_day(std::string_view(doc.date).substr(0, 10))) {
+    doc.date.resize(10);  // a timestamp keeps its day; the full value stays in metadata
+  } else if (!is_iso_day(doc.date)) {
+    doc.date.clear();
+  }
+  if (!state.metadata.empty()) state.metadata += '}';
+  doc.metadata_json = state.metadata;
+  doc.host = host_of(doc.url);
+}
+
+}  // namespace corpusflow
