@@ -1,0 +1,53 @@
+#include "io/stream_record_reader.h"
+
+namespace corpusflow {
+
+namespace {
+
+void clear(RawRecord& record) {
+  record.name.clear();
+  record.bytes.clear();
+  record.offset = 0;
+  record.size = 0;
+  record.too_large = false;
+  record.io_error.clear();
+}
+
+}  // namespace
+
+bool StreamRecordReader::next(RawRecord& out) {
+  if (ended_) return false;
+  clear(out);
+  bool produced = read_record(out);
+  if (!produced) {
+    // Decode what follows the format's end (tar padding) so a broken frame behind it is still reported.
+    cursor_.skip_to_end();
+    if (cursor_.stream().failed()) {
+      clear(out);
+      out.offset = cursor_.offset();
+      produced = fail(out, {});
+    }
+  }
+  if (produced) ++counts_.records;
+  if (!produced || !out.io_error.empty()) {
+    ended_ = true;
+    cursor_.stream().drain_undecoded();
+  }
+  update_counts();
+  if (ended_) counts_.file_checksum = cursor_.stream().file_checksum();
+  return produced;
+}
+
+bool StreamRecordReader::fail(RawRecord& out, std::string message) {
+  out.bytes.clear();
+  out.too_large = false;
+  out.io_error = cursor_.stream().failed() ? cursor_.stream().error() : std::move(message);
+  return true;
+}
+
+void StreamRecordReader::update_counts() {
+  counts_.compressed_bytes_read = cursor_.stream().compressed_offset();
+  counts_.uncompressed_bytes = cursor_.stream().decoded_offset();
+}
+
+}  // namespace corpusflow

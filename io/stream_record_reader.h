@@ -1,0 +1,34 @@
+// StreamRecordReader: what every format's reader shares: the cursor over the decoded file, the counts, and the
+// rule that an io_error record ends the file (the rest of the file is still read for its checksum).
+#pragma once
+
+#include <string>
+
+#include "io/byte_cursor.h"
+#include "io/record_reader.h"
+
+namespace corpusflow {
+
+class StreamRecordReader : public RecordReader {
+ public:
+  StreamRecordReader(const std::string& path, const ReaderLimits& limits) : cursor_(path), limits_(limits) {}
+
+  bool next(RawRecord& out) final;
+  const ReaderCounts& counts() const final { return counts_; }
+
+ protected:
+  // Fills out with the next record of the format; false at a clean end of the format's data.
+  virtual bool read_record(RawRecord& out) = 0;
+  // Turns out into the record that ends the file: the stream's own error when it broke, else `message`.
+  bool fail(RawRecord& out, std::string message);
+
+  ByteCursor cursor_;
+  ReaderLimits limits_;
+  ReaderCounts counts_;
+
+ private:
+  void update_counts();
+  bool ended_ = false;
+};
+
+}  // namespace corpusflow
