@@ -1,0 +1,206 @@
+#include "stages/normalize/fingerprint_text.h"
+
+#include <array>
+#include <cstdint>
+#include <cstring>
+#include <memory>
+
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+#include "stages/normalize/icu_util.h"
+
+namespace corpusflow {
+namespace {
+
+constexpr UChar32 kTatweel = 0x0640;
+
+// Appends the fingerprint form of one code point of the decomposed case fold.
+void append_mapped(UChar32 c, std::string& out) {
+  if (c == kTatweel) return;
+  switch (u_charType(c)) {
+    case U_NON_SPACING_MARK:
+    case U_ENCLOSING_MARK:
+    case U_FORMAT_CHAR:
+      return;
+    case U_DECIMAL_DIGIT_NUMBER:
+      out.push_back('0');
+      return;
+    case U_DASH_PUNCTUATION:
+    case U_START_PUNCTUATION:
+    case U_END_PUNCTUATION:
+    case U_CONNECTOR_PUNCTUATION:
+    case U_OTHER_PUNCTUATION:
+    case U_INITIAL_PUNCTUATION:
+    case U_FINAL_PUNCTUATION:
+    case U_MATH_SYMBOL:
+    case U_CURRENCY_SYMBOL:
+    case U_MODIFIER_SYMBOL:
+    case U_OTHER_SYMBOL:
+    case U_SPACE_SEPARATOR:
+    case U_LINE_SEPARATOR:
+    case U_PARAGRAPH_SEPARATOR:
+    case U_CONTROL_CHAR:
+    case U_SURROGATE:
+      out.push_back(' ');
+      return;
+    default:
+      break;
+  }
+  switch (c) {
+    case 0x0671: c = 0x0627; break;  // ٱ alef wasla -> ا
+    case 0x0649: c = 0x064A; break;  // ى alef maksura -> ي
+    case 0x0629: c = 0x0647; break;  // ة teh marbuta -> ه
+    default: break;
+  }
+  icu_util::append_utf8(c, out);
+}
+
+// Fingerprint form of valid UTF-8 `src`, before spaces are collapsed: fold, map, recompose.
+void append_folded_run(std::string_view src, std::string& out) {
+  thread_local std::string decomposed;
+  thread_local std::string mapped;
+  decomposed.clear();
+  mapped.clear();
+  icu_util::append_normalized(icu_util::nfkc_casefold_decompose(), src, decomposed);
+  for (int32_t i = 0, n = static_cast<int32_t>(decomposed.size()); i < n;) {
+    UChar32 c;
+    U8_NEXT_UNSAFE(decomposed.data(), i, c);
+    append_mapped(c, mapped);
+  }
+  icu_util::append_normalized(icu_util::nfc(), mapped, out);
+}
+
+// Collapses runs of ' ' to one and trims them at both ends, in place.
+void collapse_spaces(std::string& text) {
+  size_t write = 0;
+  bool pending_space = false;
+  for (char ch : text) {
+    if (ch == ' ') {
+      pending_space = write > 0;
+      continue;
+    }
+    if (pending_space) {
+      text[write++] = ' ';
+      pending_space = false;
+    }
+    text[write++] = ch;
+  }
+  text.resize(write);
+}
+
+// Per-code-point result for the Basic Multilingual Plane, computed once with append_folded_run(). A
+// character is `slow` when its result may depend on its neighbours (it composes with what precedes it)
+// or does not fit the entry; such characters go through ICU with their context.
+struct Entry {
+  uint8_t length = 0;
+  bool slow = false;
+  char bytes[6] = {};
+};
+
+class BmpTable {
+ public:
+  BmpTable() {
+    const icu::Normalizer2& fold = icu_util::nfkc_casefold();
+    std::string src;
+    std::string folded;
+    for (UChar32 c = 0; c < 0x10000; ++c) {
+      Entry& entry = entries_[static_cast<size_t>(c)];
+      if (U_IS_SURROGATE(c)) {
+        entry.slow = true;
+        continue;
+      }
+      src.clear();
+      folded.clear();
+      icu_util::append_utf8(c, src);
+      append_folded_run(src, folded);
+      if (folded.size() > sizeof(entry.bytes) || (!folded.empty() && !fold.hasBoundaryBefore(c))) {
+        entry.slow = true;
+        continue;
+      }
+      entry.length = static_cast<uint8_t>(folded.size());
+      std::memcpy(entry.bytes, folded.data(), folded.size());
+    }
+  }
+  const Entry& operator[](UChar32 c) const { return entries_[static_cast<size_t>(c)]; }
+
+ private:
+  std::array<Entry, 0x10000> entries_;
+};
+
+const BmpTable& bmp_table() {
+  static const std::unique_ptr<BmpTable> table = std::make_unique<BmpTable>();
+  return *table;
+}
+
+}  // namespace
+
+void fingerprint_text_reference(std::string_view text, std::string& out) {
+  out.clear();
+  std::string valid;
+  valid.reserve(text.size());
+  for (int32_t i = 0, n = static_cast<int32_t>(text.size()); i < n;) {
+    UChar32 c;
+    U8_NEXT(text.data(), i, n, c);
+    icu_util::append_utf8(c < 0 ? 0xFFFD : c, valid);
+  }
+  append_folded_run(valid, out);
+  collapse_spaces(out);
+}
+
+void fingerprint_text(std::string_view text, std::string& out) {
+  const BmpTable& table = bmp_table();
+  out.clear();
+  out.reserve(text.size() + 16);
+  const char* data = text.data();
+  const int32_t n = static_cast<int32_t>(text.size());
+  // Where the last character with a non-empty fast result began, in the input and in `out`: a slow run that
+  // may compose with what precedes it starts again from there.
+  int32_t last_fast_start = -1;
+  size_t last_fast_out = 0;
+  int32_t i = 0;
+  while (i < n) {
+    const int32_t start = i;
+    UChar32 c;
+    U8_NEXT(data, i, n, c);
+    if (c < 0) {
+      out.push_back(' ');
+      last_fast_start = -1;
+      continue;
+    }
+    if (c < 0x10000 && !table[c].slow) {
+      const Entry& entry = table[c];
+      if (entry.length != 0) {
+        last_fast_start = start;
+        last_fast_out = out.size();
+        out.append(entry.bytes, entry.length);
+      }
+      continue;
+    }
+    int32_t run_start = start;
+    if (last_fast_start >= 0 && !icu_util::nfkc_casefold().hasBoundaryBefore(c)) {
+      run_start = last_fast_start;
+      out.resize(last_fast_out);
+    }
+    int32_t run_end = i;
+    while (run_end < n) {
+      int32_t next = run_end;
+      UChar32 d;
+      U8_NEXT(data, next, n, d);
+      if (d < 0 || (d < 0x10000 && !table[d].slow)) break;
+      run_end = next;
+    }
+    append_folded_run(std::string_view(data + run_start, static_cast<size_t>(run_end - run_start)), out);
+    last_fast_start = -1;
+    i = run_end;
+  }
+  collapse_spaces(out);
+}
+
+std::string fingerprint_text(std::string_view text) {
+  std::string out;
+  fingerprint_text(text, out);
+  return out;
+}
+
+}  // namespace corpusflow

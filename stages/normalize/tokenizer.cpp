@@ -1,0 +1,102 @@
+#include "stages/normalize/tokenizer.h"
+
+#include <bitset>
+#include <memory>
+
+#include <unicode/uscript.h>
+#include <unicode/utf8.h>
+
+namespace corpusflow {
+namespace {
+
+constexpr UScriptCode kCharacterScripts[] = {USCRIPT_HAN,  USCRIPT_HIRAGANA, USCRIPT_KATAKANA, USCRIPT_THAI,
+                                             USCRIPT_LAO,  USCRIPT_KHMER,    USCRIPT_MYANMAR};
+
+bool compute_is_character_token(UChar32 c) {
+  UErrorCode error = U_ZERO_ERROR;
+  const UScriptCode script = uscript_getScript(c, &error);
+  if (U_FAILURE(error)) return false;
+  const bool shared = script == USCRIPT_COMMON || script == USCRIPT_INHERITED;
+  for (UScriptCode candidate : kCharacterScripts) {
+    if (script == candidate) return true;
+    if (shared && uscript_hasScript(c, candidate)) return true;
+  }
+  return false;
+}
+
+// The BMP answer as a bit set: scripts written without spaces live at U+0E00 and above.
+class CharacterTokenTable {
+ public:
+  CharacterTokenTable() {
+    for (UChar32 c = 0; c < 0x10000; ++c) bits_[static_cast<size_t>(c)] = compute_is_character_token(c);
+  }
+  bool operator[](UChar32 c) const { return bits_[static_cast<size_t>(c)]; }
+
+ private:
+  std::bitset<0x10000> bits_;
+};
+
+const CharacterTokenTable& table() {
+  static const std::unique_ptr<CharacterTokenTable> instance = std::make_unique<CharacterTokenTable>();
+  return *instance;
+}
+
+bool lookup(UChar32 c) {
+  if (c < 0x0E00) return false;
+  if (c < 0x10000) return table()[c];
+  return compute_is_character_token(c);
+}
+
+// Calls emit(begin, end) for each token of `text`.
+template <typename Emit>
+void for_each_token(std::string_view text, Emit&& emit) {
+  const char* data = text.data();
+  const int32_t n = static_cast<int32_t>(text.size());
+  int32_t word_start = -1;
+  int32_t i = 0;
+  while (i < n) {
+    const int32_t start = i;
+    const auto byte = static_cast<unsigned char>(data[i]);
+    if (byte == ' ') {
+      if (word_start >= 0) emit(word_start, start);
+      word_start = -1;
+      ++i;
+      continue;
+    }
+    if (byte < 0xE0) {  // ASCII or a two-byte sequence: never a character-token script
+      i += byte < 0x80 ? 1 : 2;
+      if (i > n) i = n;
+      if (word_start < 0) word_start = start;
+      continue;
+    }
+    UChar32 c;
+    U8_NEXT(data, i, n, c);
+    if (c >= 0 && lookup(c)) {
+      if (word_start >= 0) emit(word_start, start);
+      word_start = -1;
+      emit(start, i);
+      continue;
+    }
+    if (word_start < 0) word_start = start;
+  }
+  if (word_start >= 0) emit(word_start, n);
+}
+
+}  // namespace
+
+bool is_character_token(char32_t c) { return lookup(static_cast<UChar32>(c)); }
+
+void tokenize(std::string_view fingerprint_text, std::vector<std::string_view>& tokens) {
+  tokens.clear();
+  for_each_token(fingerprint_text, [&](int32_t begin, int32_t end) {
+    tokens.emplace_back(fingerprint_text.data() + begin, static_cast<size_t>(end - begin));
+  });
+}
+
+size_t count_tokens(std::string_view fingerprint_text) {
+  size_t count = 0;
+  for_each_token(fingerprint_text, [&](int32_t, int32_t) { ++count; });
+  return count;
+}
+
+}  // namespace corpusflow

@@ -1,0 +1,51 @@
+#include "stages/normalize/tokenizer.h"
+
+#include <string>
+#include <vector>
+
+#include <gtest/gtest.h>
+
+#include "stages/normalize/fingerprint_text.h"
+
+namespace corpusflow {
+namespace {
+
+std::vector<std::string> tokens_of(std::string_view text) {
+  std::vector<std::string_view> views;
+  tokenize(text, views);
+  EXPECT_EQ(count_tokens(text), views.size());
+  return {views.begin(), views.end()};
+}
+
+using Tokens = std::vector<std::string>;
+
+TEST(Tokenizer, SplitsWordsOnSpaces) {
+  EXPECT_EQ(tokens_of("hello world 0000"), (Tokens{"hello", "world", "0000"}));
+  EXPECT_EQ(tokens_of("مرحبا بالعالم"), (Tokens{"مرحبا", "بالعالم"}));
+  EXPECT_EQ(tokens_of("привет мир"), (Tokens{"привет", "мир"}));
+  EXPECT_EQ(tokens_of("한국어 텍스트"), (Tokens{"한국어", "텍스트"}));
+  EXPECT_EQ(tokens_of(""), Tokens{});
+  EXPECT_EQ(tokens_of("  a  b "), (Tokens{"a", "b"}));
+}
+
+TEST(Tokenizer, OneTokenPerCharacterForScriptsWithoutSpaces) {
+  EXPECT_EQ(tokens_of("日本語"), (Tokens{"日", "本", "語"}));
+  EXPECT_EQ(tokens_of("カーテン"), (Tokens{"カ", "ー", "テ", "ン"}));
+  EXPECT_EQ(tokens_of("ภาษาไทย"), (Tokens{"ภ", "า", "ษ", "า", "ไ", "ท", "ย"}));
+  EXPECT_EQ(tokens_of("ok中文ok"), (Tokens{"ok", "中", "文", "ok"}));
+  EXPECT_EQ(tokens_of("iphone手机 x"), (Tokens{"iphone", "手", "机", "x"}));
+}
+
+TEST(Tokenizer, SurvivesInvalidUtf8) {
+  EXPECT_EQ(tokens_of("a\xE6\x97"), (Tokens{"a\xE6\x97"}));
+  EXPECT_EQ(tokens_of("\xFF\xFF"), (Tokens{"\xFF\xFF"}));
+}
+
+TEST(Tokenizer, CountsFingerprintTokensOfMixedText) {
+  const std::string fingerprint = fingerprint_text("Tokyo 東京 is 2 words + 2 kanji; مرحبا!");
+  EXPECT_EQ(fingerprint, "tokyo 東京 is 0 words 0 kanji مرحبا");
+  EXPECT_EQ(count_tokens(fingerprint), 9u);
+}
+
+}  // namespace
+}  // namespace corpusflow
