@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Sets everything up, builds, and runs the whole test suite: a Release build, then the same suite under
+# AddressSanitizer + UBSan, then a short end-to-end benchmark table (printed, never pass/fail).
+# Usage: scripts/test.sh [--fast]   (--fast: Release only, no sanitizers, no benchmark)
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+"$root/scripts/install-deps.sh" --test
+jobs=$(nproc)
+
+"$root/scripts/build.sh" "$root/build"
+ctest --test-dir "$root/build" --output-on-failure -j "$jobs"
+[[ "${1:-}" == "--fast" ]] && exit 0
+
+"$root/scripts/build.sh" "$root/build-asan" -- -DCORPUSFLOW_SANITIZE=ON -DCORPUSFLOW_BENCH=OFF -DCMAKE_BUILD_TYPE=RelWithDebInfo
+ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
+  ctest --test-dir "$root/build-asan" --output-on-failure -j "$jobs"
+
+if [[ -x "$root/bench/e2e" ]]; then
+  "$root/bench/e2e" --quick --no-record || echo "(benchmark table unavailable)"
+fi
