@@ -1,0 +1,87 @@
+#include "stages/dedup/url_normalizer.h"
+
+#include <gtest/gtest.h>
+
+namespace corpusflow {
+namespace {
+
+TEST(NormalizeUrl, LowerCasesSchemeAndHostOnly) {
+  EXPECT_EQ(normalize_url("HTTP://WWW.Example.COM/Path/To?Q=A"), "http://www.example.com/Path/To?Q=A");
+}
+
+TEST(NormalizeUrl, DropsDefaultPortKeepsOthers) {
+  EXPECT_EQ(normalize_url("http://example.com:80/a"), "http://example.com/a");
+  EXPECT_EQ(normalize_url("https://example.com:443/a"), "https://example.com/a");
+  EXPECT_EQ(normalize_url("http://example.com:0080/a"), "http://example.com/a");
+  EXPECT_EQ(normalize_url("https://example.com:80/a"), "https://example.com:80/a");
+  EXPECT_EQ(normalize_url("http://example.com:8080/a"), "http://example.com:8080/a");
+  EXPECT_EQ(normalize_url("http://example.com:/a"), "http://example.com/a");
+}
+
+TEST(NormalizeUrl, DropsFragmentAndEmptyQuery) {
+  EXPECT_EQ(normalize_url("http://example.com/a#section-2"), "http://example.com/a");
+  EXPECT_EQ(normalize_url("http://example.com/a?#x"), "http://example.com/a");
+  EXPECT_EQ(normalize_url("http://example.com/a?b=1#x"), "http://example.com/a?b=1");
+  EXPECT_EQ(normalize_url("http://example.com#top"), "http://example.com/");
+}
+
+TEST(NormalizeUrl, NormalizesTrailingSlashAndEmptyPath) {
+  EXPECT_EQ(normalize_url("http://example.com"), "http://example.com/");
+  EXPECT_EQ(normalize_url("http://example.com/"), "http://example.com/");
+  EXPECT_EQ(normalize_url("http://example.com/news/"), "http://example.com/news");
+  EXPECT_EQ(normalize_url("http://example.com/news//?a=1"), "http://example.com/news?a=1");
+  EXPECT_EQ(normalize_url("http://example.com?a=1"), "http://example.com/?a=1");
+}
+
+TEST(NormalizeUrl, TrimsWhitespaceAndHostTrailingDot) {
+  EXPECT_EQ(normalize_url("  https://Example.com./x \n"), "https://example.com/x");
+}
+
+TEST(NormalizeUrl, RawNonAsciiAndPercentEscapedFormsAgree) {
+  const std::string raw = "http://www.alarabiya.net/ar/politics/2012/10/11/حسين-يا-حسين.html";
+  const std::string escaped =
+      "http://www.alarabiya.net/ar/politics/2012/10/11/"
+      "%D8%AD%D8%B3%D9%8A%D9%86-%d9%8a%d8%a7-%D8%AD%D8%B3%D9%8A%D9%86.html";
+  EXPECT_EQ(normalize_url(raw), raw);
+  EXPECT_EQ(normalize_url(escaped), raw);
+  EXPECT_EQ(normalize_url("http://e.com/%7euser/%41"), "http://e.com/~user/A");
+  EXPECT_EQ(normalize_url("http://e.com/a%2fb?x=%3d%26"), "http://e.com/a%2Fb?x=%3D%26");
+  EXPECT_EQ(normalize_url("http://e.com/a b"), "http://e.com/a%20b");
+  EXPECT_EQ(normalize_url("http://e.com/100%"), "http://e.com/100%");
+  EXPECT_EQ(normalize_url("http://e.com/%zz"), "http://e.com/%zz");
+}
+
+TEST(NormalizeUrl, KeepsUserinfoAndIpv6Literal) {
+  EXPECT_EQ(normalize_url("http://User@Host.com/"), "http://User@host.com/");
+  EXPECT_EQ(normalize_url("http://[2001:DB8::1]:80/x"), "http://[2001:db8::1]/x");
+  EXPECT_EQ(normalize_url("http://[2001:db8::1]/x"), "http://[2001:db8::1]/x");
+}
+
+TEST(NormalizeUrl, RejectsWhatIsNotAnAbsoluteUrl) {
+  EXPECT_EQ(normalize_url(""), "");
+  EXPECT_EQ(normalize_url("   "), "");
+  EXPECT_EQ(normalize_url("www.example.com/a"), "");
+  EXPECT_EQ(normalize_url("/relative/path"), "");
+  EXPECT_EQ(normalize_url("mailto:someone@example.com"), "");
+  EXPECT_EQ(normalize_url("http:example.com"), "");
+  EXPECT_EQ(normalize_url("http://"), "");
+  EXPECT_EQ(normalize_url("http:///path"), "");
+  EXPECT_EQ(normalize_url("http://:80/path"), "");
+  EXPECT_EQ(normalize_url("http://example.com:8o/"), "");
+  EXPECT_EQ(normalize_url("1http://example.com/"), "");
+  EXPECT_EQ(normalize_url("://example.com/"), "");
+  EXPECT_EQ(normalize_url("http://exa mple.com/"), "");
+  EXPECT_EQ(normalize_url(std::string("http://example.com/a\x01") + "b"), "");
+  EXPECT_EQ(normalize_url(std::string("http://example.com/\0", 20)), "");
+}
+
+TEST(NormalizeUrl, IsIdempotent) {
+  for (const char* url : {"HTTP://A.com:80/x/?q=%7e#f", "https://b.org", "http://c.net/%d8%ad/", "ftp://D.com:21/"}) {
+    const std::string once = normalize_url(url);
+    ASSERT_FALSE(once.empty()) << url;
+    EXPECT_EQ(normalize_url(once), once) << url;
+  }
+}
+
+}  // namespace
+}  // namespace corpusflow
