@@ -1,0 +1,133 @@
+#include "stages/normalize/normalizer.h"
+
+#define XXH_INLINE_ALL
+#include <xxhash.h>
+
+#include "stages/normalize/fingerprint_text.h"
+#include "stages/normalize/language_detector.h"
+#include "stages/normalize/script_detector.h"
+#include "stages/normalize/tokenizer.h"
+
+namespace corpusflow {
+namespace {
+
+uint32_t count_code_points(std::string_view text) {
+  uint32_t count = 0;
+  for (char ch : text) count += (static_cast<unsigned char>(ch) & 0xC0) != 0x80;
+  return count;
+}
+
+// Key of a fingerprint text; never 0, which marks a blank line.
+uint64_t line_key(std::string_view fingerprint) {
+  const uint64_t key = XXH3_64bits(fingerprint.data(), fingerprint.size());
+  return key == 0 ? 1 : key;
+}
+
+void add_counts(const CleanCounts& counts, NormalizeCounts& total) {
+  total.utf8_repairs += counts.utf8_repairs;
+  total.controls_removed += counts.controls_removed;
+  total.tatweel_removed += counts.tatweel_removed;
+}
+
+}  // namespace
+
+Normalizer::Normalizer(NormalizeOptions options) : options_(options) {}
+
+void Normalizer::normalize(Document& doc) {
+  if (doc.rejected()) return;
+  const CleanOptions text_options{.remove_tatweel = options_.remove_tatweel, .single_line = false};
+  const CleanOptions title_options{.remove_tatweel = options_.remove_tatweel, .single_line = true};
+
+  CleanCounts counts;
+  clean_text(doc.text, text_options, cleaned_, counts);
+  const uint64_t input_bytes = doc.text.size();
+  if (input_bytes > 0 &&
+      static_cast<double>(counts.invalid_bytes + counts.controls_removed) >
+          options_.max_invalid_fraction * static_cast<double>(input_bytes)) {
+    doc.reject("not_utf8", std::to_string(counts.invalid_bytes) + " invalid UTF-8 bytes and " +
+                               std::to_string(counts.controls_removed) + " control characters in " +
+                               std::to_string(input_bytes) + " bytes of text (first invalid byte at offset " +
+                               std::to_string(counts.first_invalid_offset) + ")");
+    return;
+  }
+  add_counts(counts, doc.normalize);
+  doc.text.swap(cleaned_);
+
+  CleanCounts title_counts;
+  clean_text(doc.title, title_options, cleaned_, title_counts);
+  add_counts(title_counts, doc.normalize);
+  doc.title.swap(cleaned_);
+
+  // Lines with the keys and token counts of their fingerprint text.
+  lines_.clear();
+  const std::string& text = doc.text;
+  for (size_t begin = 0; begin <= text.size() && !text.empty();) {
+    size_t end = text.find('\n', begin);
+    if (end == std::string::npos) end = text.size();
+    TextLine line;
+    line.begin = static_cast<uint32_t>(begin);
+    line.end = static_cast<uint32_t>(end);
+    line.blank = end == begin;
+    if (!line.blank) {
+      fingerprint_text(std::string_view(text).substr(begin, end - begin), fingerprint_);
+      line.key = line_key(fingerprint_);
+      line.fingerprint_chars = count_code_points(fingerprint_);
+      line.tokens = static_cast<uint32_t>(count_tokens(fingerprint_));
+    }
+    lines_.push_back(line);
+    begin = end + 1;
+  }
+
+  if (options_.repair_repetition && !lines_.empty()) {
+    uint64_t title_key = 0;
+    uint32_t title_chars = 0;
+    if (!doc.title.empty()) {
+      fingerprint_text(doc.title, fingerprint_);
+      title_key = line_key(fingerprint_);
+      title_chars = count_code_points(fingerprint_);
+    }
+    const RepetitionOptions repetition{.min_repeated_line_chars = options_.min_repeated_line_chars};
+    const size_t removed = remove_repetition(lines_, title_key, title_chars, repetition);
+    if (removed > 0) {
+      cleaned_.clear();
+      bool blank_since_kept = false;
+      for (const TextLine& line : lines_) {
+        if (line.blank) {
+          blank_since_kept = true;
+          continue;
+        }
+        if (line.removed) continue;
+        if (!cleaned_.empty()) cleaned_.append(blank_since_kept ? "\n\n" : "\n");
+        cleaned_.append(text, line.begin, line.end - line.begin);
+        blank_since_kept = false;
+      }
+      doc.normalize.lines_removed += static_cast<uint32_t>(removed);
+      doc.normalize.bytes_removed += text.size() - cleaned_.size();
+      doc.text.swap(cleaned_);
+    }
+  }
+
+  if (doc.text.empty()) {
+    doc.reject("empty", "no text left after normalization");
+    return;
+  }
+
+  uint32_t words = 0;
+  uint32_t line_count = 0;
+  for (const TextLine& line : lines_) {
+    if (line.blank || line.removed) continue;
+    words += line.tokens;
+    ++line_count;
+  }
+  doc.words = words;
+  doc.lines = line_count;
+  doc.chars = count_code_points(doc.text);
+  doc.script = dominant_script(doc.text);
+  if (options_.detect_language) {
+    const LanguageGuess guess = detect_language(doc.text, options_.language_sample_bytes);
+    doc.language = guess.language;
+    doc.language_score = guess.score;
+  }
+}
+
+}  // namespace corpusflow

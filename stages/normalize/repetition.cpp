@@ -1,0 +1,106 @@
+#include "stages/normalize/repetition.h"
+
+#include <unordered_map>
+#include <unordered_set>
+
+namespace corpusflow {
+namespace {
+
+uint64_t pair_key(uint64_t first, uint64_t second) {
+  return first * 0x9E3779B97F4A7C15ULL ^ (second + 0x632BE59BD9B4E019ULL + (first << 6) + (first >> 2));
+}
+
+// Positions (in `lines`) of the non-blank lines still kept.
+std::vector<size_t> kept_lines(const std::vector<TextLine>& lines) {
+  std::vector<size_t> kept;
+  for (size_t i = 0; i < lines.size(); ++i) {
+    if (!lines[i].blank && !lines[i].removed) kept.push_back(i);
+  }
+  return kept;
+}
+
+// Smallest period of the keys of `kept`, or 0 when they do not repeat at least twice.
+size_t page_period(const std::vector<TextLine>& lines, const std::vector<size_t>& kept) {
+  const size_t m = kept.size();
+  if (m < 2) return 0;
+  std::vector<size_t> failure(m + 1, 0);
+  for (size_t i = 1; i < m; ++i) {
+    size_t k = failure[i];
+    while (k > 0 && lines[kept[i]].key != lines[kept[k]].key) k = failure[k];
+    if (lines[kept[i]].key == lines[kept[k]].key) ++k;
+    failure[i + 1] = k;
+  }
+  const size_t period = m - failure[m];
+  return period * 2 <= m ? period : 0;
+}
+
+size_t remove_page_repeats(std::vector<TextLine>& lines, const std::vector<size_t>& kept) {
+  const size_t period = page_period(lines, kept);
+  if (period == 0) return 0;
+  for (size_t i = kept[period]; i < lines.size(); ++i) lines[i].removed = true;
+  return kept.size() - period;
+}
+
+size_t remove_repeated_runs_and_lines(std::vector<TextLine>& lines, const std::vector<size_t>& kept,
+                                      uint64_t title_key, uint32_t title_fingerprint_chars,
+                                      const RepetitionOptions& options) {
+  const size_t m = kept.size();
+  auto key = [&](size_t i) { return lines[kept[i]].key; };
+  auto is_long = [&](size_t i) { return lines[kept[i]].fingerprint_chars >= options.min_repeated_line_chars; };
+  std::unordered_map<uint64_t, size_t> first_pair;
+  std::unordered_set<uint64_t> long_lines;
+  if (title_key != 0 && title_fingerprint_chars >= options.min_repeated_line_chars) long_lines.insert(title_key);
+  size_t removed = 0;
+  size_t i = 0;
+  while (i < m) {
+    if (i + 1 < m) {
+      const auto [it, inserted] = first_pair.try_emplace(pair_key(key(i), key(i + 1)), i);
+      const size_t j = it->second;
+      if (!inserted && j + 2 <= i && key(j) == key(i) && key(j + 1) == key(i + 1)) {
+        size_t length = 2;
+        while (i + length < m && j + length < i && key(j + length) == key(i + length)) ++length;
+        for (size_t k = i; k < i + length; ++k) lines[kept[k]].removed = true;
+        removed += length;
+        i += length;
+        continue;
+      }
+    }
+    if (is_long(i) && !long_lines.insert(key(i)).second) {
+      lines[kept[i]].removed = true;
+      ++removed;
+    }
+    ++i;
+  }
+  return removed;
+}
+
+size_t remove_title_at_top(std::vector<TextLine>& lines, const std::vector<size_t>& kept, uint64_t title_key) {
+  size_t removed = 0;
+  while (removed < kept.size() && lines[kept[removed]].key == title_key) {
+    lines[kept[removed]].removed = true;
+    ++removed;
+  }
+  return removed;
+}
+
+}  // namespace
+
+size_t remove_repetition(std::vector<TextLine>& lines, uint64_t title_key, uint32_t title_fingerprint_chars,
+                         const RepetitionOptions& options) {
+  // Each round only removes lines, so this ends; the cap bounds adversarial inputs.
+  constexpr int kMaxRounds = 16;
+  size_t total = 0;
+  for (int round = 0; round < kMaxRounds; ++round) {
+    size_t removed = remove_page_repeats(lines, kept_lines(lines));
+    if (removed == 0) {
+      removed = remove_repeated_runs_and_lines(lines, kept_lines(lines), title_key, title_fingerprint_chars,
+                                               options);
+    }
+    if (title_key != 0) removed += remove_title_at_top(lines, kept_lines(lines), title_key);
+    if (removed == 0) break;
+    total += removed;
+  }
+  return total;
+}
+
+}  // namespace corpusflow
