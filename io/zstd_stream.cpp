@@ -91,10 +91,12 @@ std::string_view ZstdInputStream::read_plain() {
 }
 
 std::string_view ZstdInputStream::read_zstd() {
+  // Bytes decoded before an error are still returned; the error ends the stream at the next call.
+  if (failed()) return {};
   ZSTD_outBuffer output{decoded_.data(), decoded_.size(), 0};
   while (output.pos < output.size) {
     if (input_pos_ == input_size_) fill_input();
-    if (failed()) return {};
+    if (failed()) break;
     const bool input_left = input_pos_ < input_size_;
     if (!input_left && !output_may_be_pending_) break;
     ZSTD_inBuffer input{input_.data(), input_size_, input_pos_};
@@ -103,7 +105,7 @@ std::string_view ZstdInputStream::read_zstd() {
     if (ZSTD_isError(result)) {
       error_ = std::string("zstd: ") + ZSTD_getErrorName(result) + " at compressed offset " +
                std::to_string(input_file_offset_ + input.pos);
-      return {};
+      break;
     }
     input_pos_ = input.pos;
     if (result == 0) {
@@ -114,10 +116,9 @@ std::string_view ZstdInputStream::read_zstd() {
     output_may_be_pending_ = output.pos == output.size;
     if (!input_left && output.pos == output_before) break;
   }
-  if (output.pos == 0 && !frame_complete_) {
+  if (output.pos == 0 && !failed() && !frame_complete_) {
     error_ = "truncated zstd stream at compressed offset " + std::to_string(file_offset_);
   }
-  if (failed()) return {};
   return {decoded_.data(), output.pos};
 }
 
