@@ -1,0 +1,67 @@
+// RunMetrics: what only the engine knows about a run (time, memory, shards, output files), written
+// into stats.json beside the document counts of StatsAccumulator. Plain data plus JSON and merging.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+namespace corpusflow {
+
+// Time one stage spent working, summed over threads, and what it processed.
+struct StageTiming {
+  std::string name;            // read, parse, normalize, fingerprint, decide, stats, encode, compress, write
+  double busy_seconds = 0;     // sum over threads of the time spent in the stage's bodies
+  uint64_t documents = 0;
+  uint64_t bytes = 0;          // input bytes the stage processed (uncompressed unless the stage reads frames)
+};
+
+// One input shard, accounted: records = kept + duplicates + rejected.
+struct ShardAccount {
+  std::string path;
+  uint64_t compressed_bytes = 0;     // file size
+  uint64_t uncompressed_bytes = 0;
+  uint64_t records = 0;
+  uint64_t kept = 0;
+  uint64_t duplicates = 0;
+  uint64_t rejected = 0;
+  uint64_t skipped_members = 0;      // tar members that are not regular files (directories, links)
+};
+
+// One output stream (OUT/data, OUT/duplicates, OUT/rejects).
+struct OutputAccount {
+  std::string stream;                // data | duplicates | rejects
+  uint64_t files = 0;
+  uint64_t records = 0;
+  uint64_t uncompressed_bytes = 0;
+  uint64_t compressed_bytes = 0;
+};
+
+struct RunMetrics {
+  double wall_seconds = 0;
+  int threads = 0;
+  uint64_t peak_rss_bytes = 0;
+  int parts = 1;                       // runs merged into these metrics (corpusflow stats --merge)
+  std::vector<StageTiming> stages;     // in pipeline order
+  std::vector<ShardAccount> shards;    // in input order
+  std::vector<OutputAccount> outputs;
+  // Dedup index numbers (index bytes, kept in index, candidates...): an object, may be empty. Merging
+  // adds numbers, takes the maximum for keys starting with "peak_" or ending in "_peak", and takes a
+  // member named "config" (and any non-number) from the first part.
+  nlohmann::json dedup = nlohmann::json::object();
+};
+
+// {"run":{...},"stages":[...],"shards":[...],"outputs":{stream:{...}},"dedup":{...}}, raw values only
+// (make_stats_json adds the derived rates).
+nlohmann::json run_metrics_to_json(const RunMetrics& run);
+// Reads what run_metrics_to_json wrote (a whole stats.json is fine); throws StatsFormatError.
+RunMetrics run_metrics_from_json(const nlohmann::json& json);
+
+// Parts of a scaled-out run as one: wall_seconds and parts add (the parts may have run at the same
+// time, so the sum is machine time, not elapsed time), threads and peak_rss_bytes take the maximum,
+// stages add by name (first appearance order), shards are concatenated, outputs add by stream.
+RunMetrics merge_run_metrics(const std::vector<RunMetrics>& parts);
+
+}  // namespace corpusflow
