@@ -198,12 +198,24 @@ const Corpus& labelled_corpus() {
   return corpus;
 }
 
+double jaccard(const std::vector<uint64_t>& a, const std::vector<uint64_t>& b) {
+  size_t common = 0;
+  for (size_t i = 0, j = 0; i < a.size() && j < b.size();) {
+    if (a[i] == b[j]) { ++common; ++i; ++j; } else if (a[i] < b[j]) { ++i; } else { ++j; }
+  }
+  const size_t all = a.size() + b.size() - common;
+  return all ? double(common) / double(all) : 1.0;
+}
+
 uint64_t pair_key(uint32_t a, uint32_t b) { return (uint64_t{std::min(a, b)} << 32) | std::max(a, b); }
 
 // Exact Jaccard of every pair with J >= min_jaccard, through an inverted index of shingles.
 std::unordered_map<uint64_t, double> similar_pairs(const Corpus& corpus, double min_jaccard) {
   std::unordered_map<uint64_t, std::vector<uint32_t>> postings;
   std::unordered_map<uint64_t, double> pairs;
+  size_t total = 0;
+  for (const auto& doc : corpus.docs) total += doc.shingles.size();
+  postings.reserve(total);
   std::vector<uint32_t> counts(corpus.docs.size(), 0);
   std::vector<uint32_t> touched;
   for (uint32_t d = 0; d < corpus.docs.size(); ++d) {
@@ -246,6 +258,7 @@ PairQuality measure_pairs(const Corpus& corpus, const std::unordered_map<uint64_
   std::unordered_set<uint64_t> predicted;
   for (int band = 0; band < config.bands; ++band) {
     std::unordered_map<uint64_t, std::vector<uint32_t>> buckets;
+    buckets.reserve(signatures.size());
     for (uint32_t d = 0; d < signatures.size(); ++d) {
       if (!signatures[d].empty()) buckets[band_key(signatures[d].data(), band, config.rows, config.seed)].push_back(d);
     }
@@ -333,7 +346,6 @@ TEST(DedupQuality, DeciderAgreesWithExactJaccardLeaderRule) {
   Decider decider(config);
   uint32_t same_outcome = 0, same_leader = 0, oracle_duplicates = 0, decider_duplicates = 0;
   std::vector<char> kept(n, 0);
-  const auto truth = similar_pairs(corpus, 0.0);
   for (uint32_t d = 0; d < n; ++d) {
     Document doc;
     doc.id = {0, d};
@@ -352,9 +364,7 @@ TEST(DedupQuality, DeciderAgreesWithExactJaccardLeaderRule) {
       ASSERT_LT(leader, d);
       ASSERT_TRUE(kept[leader]);
       if (doc.duplicate_kind == DuplicateKind::near) {
-        const auto it = truth.find(pair_key(d, leader));
-        ASSERT_NE(it, truth.end());
-        EXPECT_GE(it->second, 0.5) << d << " ~ " << leader;
+        EXPECT_GE(jaccard(corpus.docs[d].shingles, corpus.docs[leader].shingles), 0.5) << d << " ~ " << leader;
       } else {
         EXPECT_EQ(doc.duplicate_kind, DuplicateKind::exact);
         EXPECT_EQ(corpus.docs[d].fingerprint, corpus.docs[leader].fingerprint);
