@@ -1,1 +1,48 @@
-int main() { return 0; }
+// corpusflow: the command-line entry point. Each command registers itself; errors become exit codes.
+#include <CLI/CLI.hpp>
+
+#include <cstdio>
+#include <string>
+
+#include "engine/cat_command.h"
+#include "engine/gen_command.h"
+#include "engine/run_command.h"
+#include "engine/stats_command.h"
+
+namespace corpusflow {
+const char* version();
+}
+
+int main(int argc, char** argv) {
+  using namespace corpusflow;
+  std::string command_line = "corpusflow";
+  for (int i = 1; i < argc; ++i) command_line += std::string(" ") + argv[i];
+
+  CLI::App app{"corpusflow: turns raw scraped pages into a clean, deduplicated, measured corpus"};
+  app.set_version_flag("--version", version());
+  app.require_subcommand(1);
+  register_run_command(app, command_line);
+  register_stats_command(app);
+  register_cat_command(app);
+  register_gen_command(app);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::RuntimeError& error) {
+    return error.get_exit_code();
+  } catch (const CLI::Success& done) {
+    return app.exit(done);
+  } catch (const CLI::CallForHelp& help) {
+    return app.exit(help);
+  } catch (const CLI::CallForAllHelp& help) {
+    return app.exit(help);
+  } catch (const CLI::CallForVersion& shown) {
+    return app.exit(shown);
+  } catch (const CLI::ParseError& error) {
+    std::fprintf(stderr, "corpusflow: %s (see --help)\n", error.what());
+    return kExitUsage;
+  } catch (const std::exception& error) {
+    std::fprintf(stderr, "corpusflow: failed: %s\n", error.what());
+    return kExitFailed;
+  }
+  return kExitOk;
+}

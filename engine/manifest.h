@@ -1,0 +1,29 @@
+// manifest.json: inputs (size, checksum), outputs (records, checksum), config, version, timings.
+// Written last: its presence marks a finished run (the commit point).
+#pragma once
+
+#include <nlohmann/json_fwd.hpp>
+#include <string>
+#include <vector>
+
+#include "engine/pipeline.h"
+#include "engine/run_config.h"
+
+namespace corpusflow {
+
+struct ManifestFile {
+  std::string name;      // path relative to OUT
+  uint64_t bytes = 0;
+  uint64_t checksum = 0; // XXH3-64
+};
+
+nlohmann::json config_json(const RunConfig& config);
+
+nlohmann::json make_manifest(const RunConfig& config, const std::vector<InputFile>& inputs, const RunOutput& output,
+                             const std::vector<ManifestFile>& reports, const std::string& command_line,
+                             const std::string& started_at);
+
+std::string hex64(uint64_t value);
+std::string utc_timestamp();  // 2026-11-29T01:38:49Z
+
+}  // namespace corpusflow

@@ -1,0 +1,88 @@
+#include "cli/cli_harness.h"
+
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+#include <stdexcept>
+
+namespace corpusflow::testing {
+
+std::string quote(const std::string& text) {
+  std::string quoted = "'";
+  for (char c : text) {
+    if (c == '\'') quoted += "'\\''";
+    else quoted += c;
+  }
+  return quoted + "'";
+}
+
+int shell(const std::string& command) {
+  const int status = std::system(command.c_str());
+  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+std::string read_file(const std::filesystem::path& path) {
+  std::ifstream file(path, std::ios::binary);
+  std::stringstream content;
+  content << file.rdbuf();
+  return content.str();
+}
+
+TempDir::TempDir() {
+  std::string pattern = (std::filesystem::temp_directory_path() / "corpusflow-test-XXXXXX").string();
+  if (mkdtemp(pattern.data()) == nullptr) throw std::runtime_error("mkdtemp failed");
+  path_ = pattern;
+}
+
+TempDir::~TempDir() {
+  std::error_code ignored;
+  std::filesystem::remove_all(path_, ignored);
+}
+
+CommandResult run_corpusflow(const std::vector<std::string>& arguments) {
+  TempDir capture;
+  std::string command = quote(CORPUSFLOW_BINARY);
+  for (const std::string& argument : arguments) command += " " + quote(argument);
+  command += " >" + quote((capture / "out").string()) + " 2>" + quote((capture / "err").string()) + " </dev/null";
+  CommandResult result;
+  result.exit_code = shell(command);
+  result.out = read_file(capture / "out");
+  result.err = read_file(capture / "err");
+  return result;
+}
+
+std::vector<std::string> decoded_lines(const std::filesystem::path& folder) {
+  std::vector<std::string> files;
+  if (!std::filesystem::exists(folder)) return {};
+  for (const auto& entry : std::filesystem::directory_iterator(folder)) {
+    if (entry.path().string().ends_with(".jsonl.zst")) files.push_back(entry.path().string());
+  }
+  std::sort(files.begin(), files.end());
+  std::vector<std::string> lines;
+  for (const std::string& file : files) {
+    TempDir scratch;
+    const auto decoded = scratch / "decoded";
+    if (shell("zstd -q -dc " + quote(file) + " > " + quote(decoded.string())) != 0) {
+      throw std::runtime_error("zstd -dc failed on " + file);
+    }
+    std::ifstream input(decoded);
+    for (std::string line; std::getline(input, line);) lines.push_back(line);
+  }
+  return lines;
+}
+
+std::vector<std::pair<std::string, std::string>> folder_contents(const std::filesystem::path& folder) {
+  std::vector<std::pair<std::string, std::string>> contents;
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(folder)) {
+    if (!entry.is_regular_file()) continue;
+    contents.emplace_back(entry.path().lexically_relative(folder).string(), read_file(entry.path()));
+  }
+  std::sort(contents.begin(), contents.end());
+  return contents;
+}
+
+}  // namespace corpusflow::testing

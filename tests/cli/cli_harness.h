@@ -1,0 +1,44 @@
+// Helpers for CLI integration tests: run the corpusflow binary, read its outputs.
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace corpusflow::testing {
+
+struct CommandResult {
+  int exit_code = -1;
+  std::string out;
+  std::string err;
+};
+
+// Runs `corpusflow ARGS` (arguments are shell-quoted) with stdout and stderr captured.
+CommandResult run_corpusflow(const std::vector<std::string>& arguments);
+
+// Runs a shell command; returns its exit status.
+int shell(const std::string& command);
+
+// A fresh temporary folder, removed when the object goes away.
+class TempDir {
+ public:
+  TempDir();
+  ~TempDir();
+  const std::filesystem::path& path() const { return path_; }
+  std::filesystem::path operator/(const std::string& name) const { return path_ / name; }
+
+ private:
+  std::filesystem::path path_;
+};
+
+std::string read_file(const std::filesystem::path& path);
+
+// Decoded JSON lines of every *.jsonl.zst file of a folder, in file-name order.
+std::vector<std::string> decoded_lines(const std::filesystem::path& folder);
+
+// Every regular file under a folder, relative path -> bytes.
+std::vector<std::pair<std::string, std::string>> folder_contents(const std::filesystem::path& folder);
+
+std::string quote(const std::string& text);
+
+}  // namespace corpusflow::testing
