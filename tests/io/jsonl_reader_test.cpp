@@ -112,7 +112,9 @@ TEST(JsonlReader, HugeLineIsTooLargeAndNeverHeld) {
 TEST(JsonlReader, TruncatedZstdKeepsCompleteLines) {
   TempDir dir;
   std::string lines;
-  for (int i = 0; i < 20000; ++i) lines += "{\"n\":" + std::to_string(i * 7919 % 1000) + ",\"pad\":\"" + std::to_string(i) + "\"}\n";
+  for (int i = 0; i < 20000; ++i) {
+    lines += "{\"n\":" + std::to_string(i * 7919 % 1000) + ",\"pad\":\"" + std::to_string(i) + "\"}\n";
+  }
   std::string file = zstd_frame(lines);
   file.resize(file.size() - 10);
   write_file(dir.file("cut.jsonl.zst"), file);
