@@ -123,3 +123,23 @@ std::string truncate(std::string_view text, size_t width) {
 }
 
 }  // namespace corpusflow::format
+
+namespace corpusflow::format {
+
+std::string compact(double value) {
+  static const char* const kSuffixes[] = {"", "k", "M", "G", "T", "P"};
+  int unit = 0;
+  while (std::fabs(value) >= 1000 && unit < 5) {
+    value /= 1000;
+    ++unit;
+  }
+  char buffer[32];
+  if (value == std::floor(value) || std::fabs(value) >= 10) {
+    std::snprintf(buffer, sizeof buffer, "%.0f%s", value, kSuffixes[unit]);
+  } else {
+    std::snprintf(buffer, sizeof buffer, "%.1f%s", value, kSuffixes[unit]);
+  }
+  return buffer;
+}
+
+}  // namespace corpusflow::format

@@ -21,3 +21,9 @@ size_t display_width(std::string_view text);
 std::string truncate(std::string_view text, size_t width);
 
 }  // namespace corpusflow::format
+
+namespace corpusflow::format {
+
+std::string compact(double value);  // axis labels: 950 -> "950", 1234 -> "1.2k", 2500000 -> "2.5M"
+
+}  // namespace corpusflow::format

@@ -1,0 +1,43 @@
+// Inline SVG charts for report.html: labelled bar lists, a stacked column timeline and histograms.
+// Every label and tooltip is escaped here; callers pass raw data strings. Colours come from CSS
+// classes (seg0, seg1, ...), so the page's stylesheet themes them and print CSS can adjust them.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace corpusflow::svg {
+
+struct Bar {
+  std::string label;                // data text, shown isolated (dir="auto")
+  std::vector<uint64_t> segments;   // stacked left to right, classes seg0, seg1, ...
+  std::string value;                // text right of the bar (already formatted; escaped here)
+  std::string note;                 // smaller text after value, e.g. a percentage
+  std::string tooltip;              // hover text of the row
+};
+// Horizontal bars scaled to the largest row total: <div class="bars" id=...> rows of label, svg, value.
+std::string bar_list(const std::string& id, const std::vector<Bar>& bars);
+
+struct Column {
+  std::string label;                // x-axis label (month)
+  std::vector<uint64_t> segments;   // stacked bottom to top
+  std::string tooltip;
+};
+// Stacked columns over time with a count axis: <svg id=... class="chart">.
+std::string column_chart(const std::string& id, const std::vector<Column>& columns, const std::string& aria_label);
+
+struct Bin {
+  double low = 0;
+  double high = 0;
+  uint64_t count = 0;
+};
+struct Marker {
+  std::string label;                // "p50"
+  double value = 0;
+};
+// A histogram: bars span [low, high); log_x plots log10(1 + x). Markers draw dashed lines.
+std::string histogram_chart(const std::string& id, const std::vector<Bin>& bins, bool log_x,
+                            const std::vector<Marker>& markers, const std::string& aria_label);
+
+}  // namespace corpusflow::svg
