@@ -55,6 +55,7 @@ void change_numbers(Page& page, Rng& rng) {
   for (std::string& paragraph : page.paragraphs) {
     if (has_digit(paragraph)) texts.push_back(&paragraph);
   }
+  if (texts.empty()) return;  // an earlier mutation dropped the only paragraph with digits
   for (int changes = 0; changes < 3; ++changes) {
     std::string& text = *texts[rng.below(texts.size())];
     std::vector<size_t> starts;
@@ -198,8 +199,13 @@ std::vector<Mutation> mutate_page(Page& page, const TextPool& pool, const SiteTa
     candidates.erase(candidates.begin() + static_cast<std::ptrdiff_t>(pick));
   }
   std::sort(chosen.begin(), chosen.end());
-  for (Mutation mutation : chosen) apply(mutation, page, pool, sites, rng);
-  return chosen;
+  std::vector<Mutation> applied;
+  for (Mutation mutation : chosen) {
+    if (!applicable(mutation, page)) continue;  // an earlier edit removed what it needed
+    apply(mutation, page, pool, sites, rng);
+    applied.push_back(mutation);
+  }
+  return applied;
 }
 
 void mutate_with(Mutation mutation, Page& page, const TextPool& pool, const SiteTable& sites, Rng& rng) {
