@@ -104,7 +104,7 @@ std::string outcomes_card(const nlohmann::json& stats) {
        format::bytes(view::count(stats, {"bytes", "in"})), "", ""},
   };
   std::string note = "Each input record is kept, dropped as a duplicate of an earlier kept document, or rejected.";
-  return card("wide", "Where the documents went", escape(note), legend() + svg::bar_list("chart-outcomes", bars));
+  return card("wide", "Where the documents went", escape(note), legend() + svg::bar_list("chart-outcomes", bars, true));
 }
 
 std::string outcome_kind_card(const nlohmann::json& stats, const char* key, const char* id, const std::string& title,
@@ -194,26 +194,35 @@ std::string groups_card(const nlohmann::json& stats) {
   std::vector<svg::Marker> markers;
   if (view::count(sizes, {"count"}) != 0) markers.push_back({"p90", view::number(sizes, {"percentiles", "p90"})});
   std::string note = count(view::count(g, {"groups"})) + " kept documents absorbed " +
-                     count(view::count(g, {"absorbed"})) + " duplicates. Group size counts the kept document.";
+                     count(view::count(g, {"absorbed"})) + " duplicates; a group's size counts its kept document.";
   const auto& exact = view::at(g, {"exact"});
   if (exact.is_boolean() && !exact.get<bool>()) {
     note += " Approximate beyond the tracked groups (error bound " + count(view::count(g, {"error_bound"})) + ").";
   }
-  std::string table = "<table><thead><tr><th>kept id</th><th>absorbed</th><th>host</th><th>title</th></tr></thead><tbody>";
-  const auto& largest = view::at(g, {"largest"});
+  return card("", "Duplicate group sizes", escape(note),
+              svg::histogram_chart("chart-group-sizes", bins_of(sizes), true, markers, "duplicate group sizes"));
+}
+
+std::string largest_groups_card(const nlohmann::json& stats) {
+  const auto& largest = view::at(stats, {"duplicate_groups", "largest"});
+  std::string table =
+      "<table class=\"fixed\"><colgroup><col style=\"width:7em\"><col style=\"width:6em\"><col style=\"width:24%\">"
+      "<col></colgroup><thead><tr><th>kept id</th><th>absorbed</th><th class=\"text\">host</th><th class=\"text\">title of a duplicate</th></tr>"
+      "</thead><tbody>";
   size_t rows = 0;
   if (largest.is_array()) {
     for (const auto& entry : largest) {
-      if (rows++ == 10) break;
+      ++rows;
       table += "<tr><td>" + escape(view::text(entry, {"id"})) + "</td><td>" + count(view::count(entry, {"absorbed"})) +
                "</td><td class=\"text\" dir=\"auto\">" + escape(view::text(entry, {"host"})) +
                "</td><td class=\"text\" dir=\"auto\">" + escape(view::text(entry, {"title"})) + "</td></tr>";
     }
   }
+  if (rows == 0) table += "<tr><td colspan=\"4\" class=\"empty\">no duplicates</td></tr>";
   table += "</tbody></table>";
-  return card("", "Duplicate groups", escape(note),
-              svg::histogram_chart("chart-group-sizes", bins_of(sizes), true, markers, "duplicate group sizes") +
-                  "<h3 style=\"font-size:13px;margin:12px 0 4px\">Largest groups</h3>" + table);
+  return card("wide", "Largest duplicate groups",
+              "Kept documents that absorbed the most duplicates, with the title and host of their first duplicate.",
+              table);
 }
 
 std::string stages_card(const nlohmann::json& stats) {
@@ -330,6 +339,7 @@ std::string render_report_html(const nlohmann::json& stats) {
   out += lengths_card(stats);
   out += similarity_card(stats);
   out += groups_card(stats);
+  out += largest_groups_card(stats);
   out += stages_card(stats);
   out += normalize_card(stats);
   out += outputs_card(stats);

@@ -16,14 +16,14 @@ body {
 main { max-width: 1240px; margin: 0 auto; padding: 28px 24px 40px; }
 header h1 { font-size: 26px; margin: 0; letter-spacing: -0.01em; }
 header .sub { color: var(--muted); margin: 4px 0 0; }
-.headline { display: grid; grid-template-columns: repeat(auto-fit, minmax(140px, 1fr)); gap: 12px; margin: 20px 0; }
+.headline { display: grid; grid-template-columns: repeat(auto-fit, minmax(136px, 1fr)); gap: 10px; margin: 20px 0; }
 .stat, .card {
   background: var(--card); border-radius: 10px;
   box-shadow: 0 1px 2px rgba(16, 24, 40, .06), 0 0 0 1px var(--line);
 }
 .stat { padding: 12px 16px; }
 .stat .label { color: var(--muted); font-size: 11px; text-transform: uppercase; letter-spacing: .05em; }
-.stat .value { font-size: 24px; font-weight: 650; font-variant-numeric: tabular-nums; margin-top: 2px; }
+.stat .value { font-size: 22px; font-weight: 650; font-variant-numeric: tabular-nums; margin-top: 2px; white-space: nowrap; }
 .stat .detail { color: var(--muted); font-size: 12px; font-variant-numeric: tabular-nums; }
 .stat.kept .value { color: var(--kept); } .stat.dup .value { color: #b45309; } .stat.rej .value { color: var(--rej); }
 .grid { display: grid; grid-template-columns: repeat(2, minmax(0, 1fr)); gap: 16px; }
@@ -58,7 +58,8 @@ svg.chart text.empty, .empty { fill: var(--muted); color: var(--muted); font-sty
 table { width: 100%; border-collapse: collapse; font-variant-numeric: tabular-nums; }
 th, td { padding: 5px 8px; border-bottom: 1px solid var(--line); text-align: right; white-space: nowrap; }
 th { color: var(--muted); font-weight: 600; font-size: 12px; }
-th:first-child, td:first-child { text-align: left; }
+th:first-child, td:first-child, th.text { text-align: left; }
+table.fixed { table-layout: fixed; }
 td.text { text-align: start; unicode-bidi: isolate; max-width: 30em; overflow: hidden; text-overflow: ellipsis; }
 footer { color: var(--muted); font-size: 12px; margin-top: 24px; text-align: center; }
 @media (max-width: 900px) {

@@ -8,8 +8,10 @@ namespace corpusflow {
 
 namespace {
 
-bool is_peak_key(const std::string& key) {
-  return key.starts_with("peak_") || key.ends_with("_peak");
+bool is_peak_key(const std::string& key) { return key.find("peak") != std::string::npos; }
+
+bool is_count(const nlohmann::json& value) {
+  return value.is_number_unsigned() || (value.is_number_integer() && value.get<int64_t>() >= 0);
 }
 
 void merge_dedup(nlohmann::json& into, const nlohmann::json& from) {
@@ -22,10 +24,10 @@ void merge_dedup(nlohmann::json& into, const nlohmann::json& from) {
       continue;
     } else if (it->is_object() && value.is_object()) {
       merge_dedup(*it, value);
-    } else if (it->is_number_unsigned() && value.is_number_unsigned()) {
+    } else if (is_count(*it) && is_count(value)) {
       *it = is_peak_key(key) ? std::max(it->get<uint64_t>(), value.get<uint64_t>())
                              : it->get<uint64_t>() + value.get<uint64_t>();
-    } else if (it->is_number() && value.is_number() && !it->is_number_unsigned()) {
+    } else if (it->is_number() && value.is_number()) {
       *it = is_peak_key(key) ? std::max(it->get<double>(), value.get<double>())
                              : it->get<double>() + value.get<double>();
     }

@@ -48,8 +48,8 @@ struct RunMetrics {
   std::vector<ShardAccount> shards;    // in input order
   std::vector<OutputAccount> outputs;
   // Dedup index numbers (index bytes, kept in index, candidates...): an object, may be empty. Merging
-  // adds numbers, takes the maximum for keys starting with "peak_" or ending in "_peak", and takes a
-  // member named "config" (and any non-number) from the first part.
+  // adds numbers, takes the maximum for keys that contain "peak", and takes a member named
+  // "config" (and any non-number) from the first part.
   nlohmann::json dedup = nlohmann::json::object();
 };
 

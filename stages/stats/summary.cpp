@@ -51,7 +51,7 @@ std::string bytes_section(const nlohmann::json& stats) {
       if (!outputs.contains(stream)) continue;
       uint64_t raw = view::count(outputs, {stream, "uncompressed_bytes"});
       uint64_t packed = view::count(outputs, {stream, "compressed_bytes"});
-      table.add_row({std::string("OUT/") + stream + " (" + count(view::count(outputs, {stream, "files"})) + " files)",
+      table.add_row({std::string("OUT/") + stream + " (" + count(view::count(outputs, {stream, "files"})) + (view::count(outputs, {stream, "files"}) == 1 ? " file)" : " files)"),
                      format::bytes(raw), format::bytes(packed), ratio(raw, packed)});
     }
   }

@@ -22,7 +22,7 @@ std::string num(double value) {
 double nice_ceiling(double value) {
   if (value <= 0) return 1;
   double magnitude = std::pow(10.0, std::floor(std::log10(value)));
-  for (double factor : {1.0, 2.0, 2.5, 5.0, 10.0}) {
+  for (double factor : {1.0, 2.0, 4.0, 6.0, 8.0, 10.0}) {
     if (factor * magnitude >= value * (1 - 1e-9)) return factor * magnitude;
   }
   return 10 * magnitude;
@@ -50,7 +50,7 @@ std::string count_axis(double left, double right, double top, double bottom, dou
 
 }  // namespace
 
-std::string bar_list(const std::string& id, const std::vector<Bar>& bars) {
+std::string bar_list(const std::string& id, const std::vector<Bar>& bars, bool each_row_full) {
   uint64_t max = 1;
   for (const auto& bar : bars) max = std::max(max, total(bar.segments));
   std::string out = "<div class=\"bars\" id=\"" + html::escape(id) + "\">";
@@ -62,9 +62,10 @@ std::string bar_list(const std::string& id, const std::vector<Bar>& bars) {
     out += "<svg class=\"bar\" viewBox=\"0 0 1000 16\" preserveAspectRatio=\"none\" aria-hidden=\"true\">";
     out += "<rect class=\"track\" width=\"1000\" height=\"16\"/>";
     double x = 0;
+    double scale = each_row_full ? static_cast<double>(std::max<uint64_t>(total(bar.segments), 1)) : static_cast<double>(max);
     for (size_t s = 0; s < bar.segments.size(); ++s) {
       if (bar.segments[s] == 0) continue;
-      double width = 1000.0 * static_cast<double>(bar.segments[s]) / static_cast<double>(max);
+      double width = 1000.0 * static_cast<double>(bar.segments[s]) / scale;
       out += "<rect class=\"seg" + std::to_string(s) + "\" x=\"" + num(x) + "\" width=\"" +
              num(std::max(width, 2.0)) + "\" height=\"16\"/>";
       x += width;
@@ -123,7 +124,7 @@ std::string histogram_chart(const std::string& id, const std::vector<Bin>& bins,
   uint64_t max = 1;
   for (const auto& bin : bins) max = std::max(max, bin.count);
   double axis_max = nice_ceiling(static_cast<double>(max));
-  out += count_axis(left, right, top, bottom, axis_max, 3);
+  out += count_axis(left, right, top, bottom, axis_max, 4);
   if (bins.empty()) {
     out += "<text class=\"empty\" x=\"" + num((left + right) / 2) + "\" y=\"" + num((top + bottom) / 2) +
            "\" text-anchor=\"middle\">no data</text><line class=\"baseline\" x1=\"" + num(left) + "\" x2=\"" +

@@ -16,8 +16,9 @@ struct Bar {
   std::string note;                 // smaller text after value, e.g. a percentage
   std::string tooltip;              // hover text of the row
 };
-// Horizontal bars scaled to the largest row total: <div class="bars" id=...> rows of label, svg, value.
-std::string bar_list(const std::string& id, const std::vector<Bar>& bars);
+// Horizontal bars scaled to the largest row total (or, with each_row_full, every row to its own
+// total, for shares): <div class="bars" id=...> rows of label, svg, value.
+std::string bar_list(const std::string& id, const std::vector<Bar>& bars, bool each_row_full = false);
 
 struct Column {
   std::string label;                // x-axis label (month)

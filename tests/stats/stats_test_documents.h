@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/document.h"
+#include "stages/stats/stats_json.h"
 
 namespace corpusflow::testing {
 
@@ -79,6 +80,29 @@ inline std::vector<Document> make_documents(size_t count, uint64_t seed = 42) {
     documents.push_back(std::move(doc));
   }
   return documents;
+}
+
+// A whole stats.json: the documents above through one accumulator plus the run metrics of a
+// three-shard run on two threads.
+inline nlohmann::json sample_stats_json(size_t count = 3000) {
+  StatsAccumulator stats;
+  for (const auto& doc : make_documents(count)) stats.add(doc);
+  RunMetrics run;
+  run.wall_seconds = 4.2;
+  run.threads = 2;
+  run.peak_rss_bytes = 187'654'321;
+  const char* names[] = {"read", "parse", "normalize", "fingerprint", "decide", "stats", "encode", "compress", "write"};
+  double busy[] = {0.31, 0.52, 2.9, 1.1, 0.21, 0.02, 0.4, 1.7, 0.05};
+  for (int s = 0; s < 9; ++s) run.stages.push_back({names[s], busy[s], count, count * 5200});
+  for (int shard = 0; shard < 3; ++shard) {
+    run.shards.push_back({"data/ant/ant-0000" + std::to_string(shard) + ".tar.zst", 620'000, 5'100'000, count / 3,
+                          count / 4, count / 15, count / 60, 0});
+  }
+  run.outputs = {{"data", 1, count * 7 / 10, 9'800'000, 2'300'000},
+                 {"duplicates", 1, count / 4, 60'000, 9'000},
+                 {"rejects", 1, count / 20, 12'000, 2'000}};
+  run.dedup = {{"kept_in_index", count * 7 / 10}, {"index_bytes", 1'200'000}};
+  return make_stats_json(stats, run);
 }
 
 }  // namespace corpusflow::testing
