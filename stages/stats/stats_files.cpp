@@ -35,6 +35,10 @@ void write_atomically(const std::filesystem::path& path, const std::string& cont
 
 std::optional<nlohmann::json> read_stats_file(const std::filesystem::path& path, std::string& error) {
   std::error_code ec;
+  if (!std::filesystem::exists(path, ec)) {
+    error = path.string() + ": not found (give a run's output directory or its stats.json)";
+    return std::nullopt;
+  }
   std::filesystem::path file = std::filesystem::is_directory(path, ec) ? path / "stats.json" : path;
   std::ifstream in(file, std::ios::binary);
   if (!in) {
