@@ -150,8 +150,10 @@ void fingerprint_text_reference(std::string_view text, std::string& out) {
 
 void fingerprint_text(std::string_view text, std::string& out) {
   const BmpTable& table = bmp_table();
-  out.clear();
-  out.reserve(text.size() + 16);
+  // Fast results are written through a pointer into `out`, kept at least kSlack bytes larger than `size`.
+  constexpr size_t kSlack = 16;
+  out.resize(text.size() + kSlack);
+  size_t size = 0;
   const char* data = text.data();
   const int32_t n = static_cast<int32_t>(text.size());
   // Where the last character with a non-empty fast result began, in the input and in `out`: a slow run that
@@ -160,11 +162,12 @@ void fingerprint_text(std::string_view text, std::string& out) {
   size_t last_fast_out = 0;
   int32_t i = 0;
   while (i < n) {
+    if (out.size() < size + kSlack) out.resize(2 * out.size() + kSlack);
     const int32_t start = i;
     UChar32 c;
     U8_NEXT(data, i, n, c);
     if (c < 0) {
-      out.push_back(' ');
+      out[size++] = ' ';
       last_fast_start = -1;
       continue;
     }
@@ -172,15 +175,16 @@ void fingerprint_text(std::string_view text, std::string& out) {
       const Entry& entry = table[c];
       if (entry.length != 0) {
         last_fast_start = start;
-        last_fast_out = out.size();
-        out.append(entry.bytes, entry.length);
+        last_fast_out = size;
+        std::memcpy(out.data() + size, entry.bytes, sizeof entry.bytes);
+        size += entry.length;
       }
       continue;
     }
     int32_t run_start = start;
     if (last_fast_start >= 0 && !icu_util::nfkc_casefold().hasBoundaryBefore(c)) {
       run_start = last_fast_start;
-      out.resize(last_fast_out);
+      size = last_fast_out;
     }
     int32_t run_end = i;
     while (run_end < n) {
@@ -190,10 +194,14 @@ void fingerprint_text(std::string_view text, std::string& out) {
       if (d < 0 || (d < 0x10000 && !table[d].slow)) break;
       run_end = next;
     }
+    out.resize(size);
     append_folded_run(std::string_view(data + run_start, static_cast<size_t>(run_end - run_start)), out);
+    size = out.size();
+    out.resize(size + kSlack);
     last_fast_start = -1;
     i = run_end;
   }
+  out.resize(size);
   collapse_spaces(out);
 }
 

@@ -3,6 +3,8 @@
 #include <array>
 #include <memory>
 
+#include <unicode/uchar.h>
+#include <unicode/unorm2.h>
 #include <unicode/utf8.h>
 
 #include "stages/normalize/icu_util.h"
@@ -40,6 +42,30 @@ class PresentationForms {
 const PresentationForms& presentation_forms() {
   static const std::unique_ptr<PresentationForms> forms = std::make_unique<PresentationForms>();
   return *forms;
+}
+
+// NFC quick check of each BMP code point: its canonical combining class, and whether it may change under
+// NFC (NFC_Quick_Check No or Maybe).
+class NfcQuickCheck {
+ public:
+  NfcQuickCheck() {
+    for (UChar32 c = 0; c < 0x10000; ++c) {
+      const auto quick_check =
+          static_cast<UNormalizationCheckResult>(u_getIntPropertyValue(c, UCHAR_NFC_QUICK_CHECK));
+      entries_[static_cast<size_t>(c)] =
+          static_cast<uint16_t>(u_getCombiningClass(c) | (quick_check == UNORM_YES ? 0 : kUnsure));
+    }
+  }
+  static constexpr uint16_t kUnsure = 0x100;
+  uint16_t operator[](UChar32 c) const { return entries_[static_cast<size_t>(c)]; }
+
+ private:
+  std::array<uint16_t, 0x10000> entries_;
+};
+
+const NfcQuickCheck& nfc_quick_check() {
+  static const std::unique_ptr<NfcQuickCheck> table = std::make_unique<NfcQuickCheck>();
+  return *table;
 }
 
 bool is_removed_junk(UChar32 c) {
@@ -140,32 +166,74 @@ void write_code_point(UChar32 c, const char* bytes, size_t length, const CleanOp
   }
 }
 
+// A valid code point at or above U+0080 that is written as it is: not a control, junk, tatweel, line break,
+// space or presentation form.
+bool is_plain(UChar32 c) {
+  if (c < 0x1680) return c > 0xA0 && c != 0xAD && c != 0x0640;
+  if (c < 0x3001) {
+    return c != 0x1680 && c != 0x180E && (c < 0x2000 || c > 0x200B) && c != 0x2028 && c != 0x2029 &&
+           c != 0x202F && (c < 0x205F || c > 0x2064) && c != 0x3000;
+  }
+  return !is_presentation_form(c) && c != 0xFEFF;
+}
+
 }  // namespace
 
 void clean_text(std::string_view text, const CleanOptions& options, std::string& out, CleanCounts& counts) {
   out.clear();
   out.reserve(text.size());
+  const NfcQuickCheck& quick_check = nfc_quick_check();
   LineWriter writer(out, options.single_line);
   const char* data = text.data();
   const int32_t n = static_cast<int32_t>(text.size());
-  bool may_need_nfc = false;
+  // NFC is certain when every code point written as it is passes the quick check in canonical order and
+  // nothing else at or above U+0300 was met; otherwise ICU decides.
+  bool nfc_unsure = false;
+  bool saw_special = false;
+  bool saw_high = false;
+  uint16_t last_class = 0;
   int32_t i = 0;
   while (i < n) {
-    const auto byte = static_cast<unsigned char>(data[i]);
-    if (byte >= 0x20 && byte < 0x7F) {
-      const int32_t start = i;
-      while (i < n && data[i] != ' ' && static_cast<unsigned char>(data[i]) > 0x20 &&
-             static_cast<unsigned char>(data[i]) < 0x7F) {
+    // The common case: a run of printable ASCII and plain characters, written at once.
+    const int32_t run_start = i;
+    while (i < n) {
+      const auto byte = static_cast<unsigned char>(data[i]);
+      if (byte > 0x20 && byte < 0x7F) {
+        last_class = 0;
         ++i;
+        continue;
       }
-      if (i > start) {
-        writer.visible(data + start, static_cast<size_t>(i - start));
+      if (byte < 0x80) break;
+      UChar32 c;
+      int32_t next = i;
+      if (byte >= 0xC2 && byte < 0xE0 && i + 1 < n && (static_cast<unsigned char>(data[i + 1]) & 0xC0) == 0x80) {
+        c = ((byte & 0x1F) << 6) | (static_cast<unsigned char>(data[i + 1]) & 0x3F);
+        next = i + 2;
       } else {
-        writer.space();
-        ++i;
+        U8_NEXT(data, next, n, c);
+        if (c < 0) break;
       }
-      continue;
+      if (!is_plain(c)) break;
+      if (c >= 0x300) {
+        saw_high = true;
+        if (c < 0x10000) {
+          const uint16_t entry = quick_check[c];
+          const uint16_t combining_class = entry & 0xFF;
+          if ((entry & NfcQuickCheck::kUnsure) != 0 || (combining_class != 0 && combining_class < last_class)) {
+            nfc_unsure = true;
+          }
+          last_class = combining_class;
+        } else {
+          nfc_unsure = true;
+        }
+      } else {
+        last_class = 0;
+      }
+      i = next;
     }
+    if (i > run_start) writer.visible(data + run_start, static_cast<size_t>(i - run_start));
+    if (i >= n) break;
+    const auto byte = static_cast<unsigned char>(data[i]);
     if (byte < 0x80) {
       if (byte == '\r') {
         writer.line_break();
@@ -173,6 +241,8 @@ void clean_text(std::string_view text, const CleanOptions& options, std::string&
         if (i < n && data[i] == '\n') ++i;
         continue;
       }
+      if (byte != ' ' && byte != '\n' && byte != '\t') saw_special = true;
+      last_class = 0;
       write_code_point(byte, data + i, 1, options, writer, counts);
       ++i;
       continue;
@@ -180,6 +250,8 @@ void clean_text(std::string_view text, const CleanOptions& options, std::string&
     const int32_t start = i;
     UChar32 c;
     U8_NEXT(data, i, n, c);
+    saw_special = true;
+    last_class = 0;
     if (c < 0) {
       if (counts.utf8_repairs == 0) counts.first_invalid_offset = static_cast<uint64_t>(start);
       ++counts.utf8_repairs;
@@ -187,10 +259,10 @@ void clean_text(std::string_view text, const CleanOptions& options, std::string&
       writer.visible_code_point(kReplacement);
       continue;
     }
-    if (c >= 0x300) may_need_nfc = true;
+    if (c >= 0x300) saw_high = true;
     write_code_point(c, data + start, static_cast<size_t>(i - start), options, writer, counts);
   }
-  if (!may_need_nfc) return;
+  if (!saw_high || !(nfc_unsure || saw_special)) return;
   UErrorCode error = U_ZERO_ERROR;
   const icu::Normalizer2& nfc = icu_util::nfc();
   if (nfc.isNormalizedUTF8(icu::StringPiece(out.data(), static_cast<int32_t>(out.size())), error) &&
