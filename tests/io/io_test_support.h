@@ -93,7 +93,7 @@ class TarBuilder {
       std::memcpy(h.data() + 257, "ustar  \0", 8);
     } else {
       std::memcpy(h.data() + 257, "ustar\0" "00", 8);
-      std::memcpy(h.data() + 345, prefix.data(), std::min<size_t>(prefix.size(), 155));
+      if (!prefix.empty()) std::memcpy(h.data() + 345, prefix.data(), std::min<size_t>(prefix.size(), 155));
     }
     set_checksum(h);
     return h;
