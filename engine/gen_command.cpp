@@ -27,21 +27,14 @@ struct GenArguments {
 
 bool holds_generated_corpus(const std::filesystem::path& dir) {
   std::error_code error;
-  if (!std::filesystem::is_directory(dir, error)) return false;
-  for (const auto& entry : std::filesystem::directory_iterator(dir, error)) {
-    const std::string name = entry.path().filename().string();
-    if (name.starts_with("gen-") || name.starts_with("truth.jsonl") || name.starts_with("gen.json")) return true;
-  }
-  return false;
+  return std::filesystem::exists(dir / "shards", error) || std::filesystem::exists(dir / "truth.jsonl.zst", error) ||
+         std::filesystem::exists(dir / "gen.json", error);
 }
 
 void remove_generated_corpus(const std::filesystem::path& dir) {
-  for (const auto& entry : std::filesystem::directory_iterator(dir)) {
-    const std::string name = entry.path().filename().string();
-    if (name.starts_with("gen-") || name.starts_with("truth.jsonl") || name.starts_with("gen.json")) {
-      std::filesystem::remove(entry.path());
-    }
-  }
+  std::filesystem::remove_all(dir / "shards");
+  std::filesystem::remove(dir / "truth.jsonl.zst");
+  std::filesystem::remove(dir / "gen.json");
 }
 
 void run_gen(GenArguments& args) {
@@ -100,7 +93,9 @@ void register_gen_command(CLI::App& app) {
   auto args = std::make_shared<GenArguments>();
   gen::GenOptions& options = args->options;
   CLI::App* gen = app.add_subcommand("gen", "Write a synthetic corpus of scraped pages with known duplicates");
-  gen->add_option("-o,--output", args->output, "Output folder (created when missing)")->required();
+  gen->add_option("-o,--output", args->output,
+                  "Output folder (created when missing): shards/gen-NNNNN.*.zst, truth.jsonl.zst, gen.json")
+      ->required();
   gen->add_option("--docs", options.documents, "Documents in all, bad records included")
       ->capture_default_str()->check(CLI::Range(uint64_t{1}, uint64_t{1} << 40));
   gen->add_option("--shards", options.shards, "Output shards (default: one per 1,000 documents)")

@@ -251,7 +251,7 @@ void CorpusGenerator::make_bad(GenRecord& record, BadKind kind, uint64_t seed) {
 
 GenSummary write_corpus(const TextPool& pool, const GenOptions& options, const std::string& dir) {
   const auto start = std::chrono::steady_clock::now();
-  std::filesystem::create_directories(dir);
+  std::filesystem::create_directories(dir + "/shards");
   CorpusGenerator generator(pool, options);
   GenSummary summary;
   summary.shards = generator.shard_count();
@@ -266,7 +266,7 @@ GenSummary write_corpus(const TextPool& pool, const GenOptions& options, const s
   for (uint32_t shard = 0; shard < generator.shard_count(); ++shard) {
     char name[32];
     std::snprintf(name, sizeof name, "gen-%05u", shard);
-    const std::string path = dir + "/" + name + extension;
+    const std::string path = dir + "/shards/" + name + extension;
     ZstdFileWriter writer(path, options.level, options.workers);
     bool cut = false;
     for (uint64_t i = 0; i < generator.shard_documents(shard); ++i) {

@@ -115,8 +115,9 @@ struct GenSummary {
   std::vector<std::string> shard_paths;
 };
 
-// Writes `options.documents` records to DIR/gen-NNNNN.{tar,jsonl}.zst, DIR/truth.jsonl.zst and
-// DIR/gen.json (options and summary). DIR is created when missing. Throws when a file cannot be written.
+// Writes `options.documents` records to DIR/shards/gen-NNNNN.{tar,jsonl}.zst (the input for
+// `corpusflow run DIR/shards`) and DIR/truth.jsonl.zst, whose ids refer to those shards. DIR is created
+// when missing. Throws when a file cannot be written.
 GenSummary write_corpus(const TextPool& pool, const GenOptions& options, const std::string& dir);
 
 // DIR/gen.json: the options, the pool's inputs and the summary, so that a corpus says how it was made.

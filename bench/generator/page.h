@@ -13,7 +13,7 @@ namespace corpusflow::gen {
 
 // Shape of generated pages.
 struct PageShape {
-  double min_body_bytes = 1200;      // Pareto scale of the body length (before the repeated copy)
+  double min_body_bytes = 800;       // Pareto scale of the body length (before the repeated copy)
   double body_alpha = 1.3;           // Pareto shape: smaller is heavier-tailed
   double max_body_bytes = 600000;    // cap: the few giant pages
   double repeat_probability = 0.75;  // the scraper's artifact: title and whole body once more

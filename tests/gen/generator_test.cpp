@@ -60,7 +60,7 @@ TEST(Generator, SameSeedGivesIdenticalBytesOtherSeedOtherBytes) {
   write_corpus(testing::sample_pool(), options, dir / "b");
   options.seed = 8;
   write_corpus(testing::sample_pool(), options, dir / "c");
-  for (const char* file : {"gen-00000.tar.zst", "gen-00001.tar.zst", "truth.jsonl.zst"}) {
+  for (const char* file : {"shards/gen-00000.tar.zst", "shards/gen-00001.tar.zst", "truth.jsonl.zst"}) {
     const std::string a = testing::read_file(dir / "a" + "/" + file);
     ASSERT_FALSE(a.empty()) << file;
     EXPECT_EQ(a, testing::read_file(dir / "b" + "/" + file)) << file;
