@@ -12,12 +12,13 @@
 namespace corpusflow::testing {
 
 std::string quote(const std::string& text) {
-  std::string quoted = "'";
+  std::string quoted(1, '\'');
   for (char c : text) {
-    if (c == '\'') quoted += "'\\''";
-    else quoted += c;
+    if (c == '\'') quoted.append("'\\''");
+    else quoted.push_back(c);
   }
-  return quoted + "'";
+  quoted.push_back('\'');
+  return quoted;
 }
 
 int shell(const std::string& command) {
@@ -46,8 +47,9 @@ TempDir::~TempDir() {
 CommandResult run_corpusflow(const std::vector<std::string>& arguments) {
   TempDir capture;
   std::string command = quote(CORPUSFLOW_BINARY);
-  for (const std::string& argument : arguments) command += " " + quote(argument);
-  command += " >" + quote((capture / "out").string()) + " 2>" + quote((capture / "err").string()) + " </dev/null";
+  for (const std::string& argument : arguments) command.append(" ").append(quote(argument));
+  command.append(" >").append(quote((capture / "out").string()));
+  command.append(" 2>").append(quote((capture / "err").string())).append(" </dev/null");
   CommandResult result;
   result.exit_code = shell(command);
   result.out = read_file(capture / "out");

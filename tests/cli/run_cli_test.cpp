@@ -119,7 +119,7 @@ TEST(RunCli, OutputIsByteIdenticalForOneAndTwoThreads) {
 TEST(RunCli, JsonlInputKeepsOtherFieldsAsMetadata) {
   TempDir dir;
   const auto out = dir / "out";
-  const CommandResult run = run_corpusflow({"run", kSample + "/udhr", "-o", out.string(), "--dedup", "none"});
+  const CommandResult run = run_corpusflow({"run", kSample + "/udhr/udhr.jsonl.zst", "-o", out.string(), "--dedup", "none"});
   ASSERT_EQ(run.exit_code, 0) << run.err;
   const auto documents = parsed_lines(out / "data");
   const auto rejects = parsed_lines(out / "rejects");
