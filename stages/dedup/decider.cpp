@@ -36,8 +36,8 @@ uint64_t bytes_of(const std::vector<T>& v) {
   return v.capacity() * sizeof(T);
 }
 
-template <size_t Words>
-uint64_t growth_of(const FlatTable<Words>& table) {
+template <typename Key>
+uint64_t growth_of(const FlatTable<Key>& table) {
   return table.will_grow() ? table.bytes_after_growth() - table.bytes() : 0;
 }
 
@@ -80,22 +80,31 @@ void Decider::decide(Document& doc) {
     doc.similarity = similarity;
   };
 
+  // Up to 16 lookups in tables far larger than the cache: start all their misses at once.
+  const Key128 exact_key{fp.exact_hash_low, fp.exact_hash_high};
+  if (config_.exact && fp.has_text) exact_.prefetch(exact_key);
+  if (config_.url && fp.has_url) url_.prefetch(fp.url_hash);
+  if (has_signature) {
+    for (size_t band = 0; band < bands_.size(); ++band) {
+      const uint64_t key = band_key(fp.signature.data(), static_cast<int>(band), config_.rows, config_.seed);
+      band_keys_[band] = static_cast<uint32_t>(key ^ (key >> 32));
+      bands_[band].prefetch(band_keys_[band]);
+    }
+  }
+
   if (config_.exact && fp.has_text) {
-    if (const uint32_t hit = exact_.find({fp.exact_hash_low, fp.exact_hash_high})) {
+    if (const uint32_t hit = exact_.find(exact_key)) {
       ++stats_.duplicates_exact;
       return mark(DuplicateKind::exact, hit - 1, 1.0f);
     }
   }
   if (config_.url && fp.has_url) {
-    if (const uint32_t hit = url_.find({fp.url_hash})) {
+    if (const uint32_t hit = url_.find(fp.url_hash)) {
       ++stats_.duplicates_url;
       return mark(DuplicateKind::url, hit - 1, 1.0f);
     }
   }
   if (has_signature) {
-    for (int band = 0; band < config_.bands; ++band) {
-      band_keys_[static_cast<size_t>(band)] = band_key(fp.signature.data(), band, config_.rows, config_.seed);
-    }
     if (find_near(doc)) {
       ++stats_.duplicates_near;
       return;
@@ -124,22 +133,29 @@ void Decider::decide(Document& doc) {
 
 bool Decider::find_near(Document& doc) {
   candidates_.clear();
-  const size_t bands = static_cast<size_t>(config_.bands);
+  const size_t bands = bands_.size();
+  const size_t rows = static_cast<size_t>(config_.rows);
+  const size_t k = static_cast<size_t>(signature_size_);
+  const uint32_t* signature = doc.fingerprint.signature.data();
   for (size_t band = 0; band < bands; ++band) {
     ++stats_.band_lookups;
-    for (uint32_t entry = bands_[band].find({band_keys_[band]}); entry != 0; entry = near_next_[entry - 1]) {
-      candidates_.push_back(static_cast<uint32_t>((entry - 1) / bands));
+    for (uint32_t entry = bands_[band].find(band_keys_[band]); entry != 0; entry = near_next_[entry - 1]) {
+      const auto near_index = static_cast<uint32_t>((entry - 1) / bands);
+      const uint16_t* stored = &signatures_[near_index * k + band * rows];
+      bool same_rows = true;
+      for (size_t row = 0; row < rows; ++row) same_rows &= stored[row] == static_cast<uint16_t>(signature[band * rows + row]);
+      if (same_rows) candidates_.push_back(near_index);
     }
   }
   if (candidates_.empty()) return false;
   // Near indexes follow kept order, which is id order: the first that verifies is the earliest leader.
   std::sort(candidates_.begin(), candidates_.end());
   candidates_.erase(std::unique(candidates_.begin(), candidates_.end()), candidates_.end());
-  const size_t k = static_cast<size_t>(signature_size_);
   for (uint32_t near_index : candidates_) {
     ++stats_.candidates_checked;
-    const int agree = signature_agreement(doc.fingerprint.signature.data(), &signatures_[near_index * k],
-                                          signature_size_);
+    const uint16_t* stored = &signatures_[near_index * k];
+    int agree = 0;
+    for (size_t i = 0; i < k; ++i) agree += stored[i] == static_cast<uint16_t>(signature[i]) ? 1 : 0;
     if (agree >= min_agreement_) {
       doc.outcome = Outcome::duplicate;
       doc.duplicate_kind = DuplicateKind::near;
@@ -170,8 +186,8 @@ void Decider::insert(const Document& doc) {
   reserve_for(kept_ids_, 1);
   kept_ids_.push_back(doc.id);
   ++stats_.kept_in_index;
-  if (config_.exact && fp.has_text) exact_.find_or_insert({fp.exact_hash_low, fp.exact_hash_high}) = kept_index + 1;
-  if (config_.url && fp.has_url) url_.find_or_insert({fp.url_hash}) = kept_index + 1;
+  if (config_.exact && fp.has_text) exact_.exchange(Key128{fp.exact_hash_low, fp.exact_hash_high}, kept_index + 1);
+  if (config_.url && fp.has_url) url_.exchange(fp.url_hash, kept_index + 1);
   if (!config_.near || fp.signature.empty()) return;
 
   const auto near_index = static_cast<uint32_t>(near_kept_.size());
@@ -180,11 +196,9 @@ void Decider::insert(const Document& doc) {
   reserve_for(near_next_, bands);
   reserve_for(signatures_, fp.signature.size());
   near_kept_.push_back(kept_index);
-  signatures_.insert(signatures_.end(), fp.signature.begin(), fp.signature.end());
+  for (uint32_t value : fp.signature) signatures_.push_back(static_cast<uint16_t>(value));
   for (size_t band = 0; band < bands; ++band) {
-    uint32_t& head = bands_[band].find_or_insert({band_keys_[band]});
-    near_next_.push_back(head);
-    head = static_cast<uint32_t>(near_index * bands + band + 1);
+    near_next_.push_back(bands_[band].exchange(band_keys_[band], static_cast<uint32_t>(near_index * bands + band + 1)));
   }
   ++stats_.near_in_index;
 }

@@ -1,73 +1,99 @@
-// FlatTable: an open-addressing hash table from a fixed-size key of 64-bit words (already well mixed: an
-// xxh3 output) to a non-zero uint32 value. Linear probing, power-of-two capacity, at most 70% full, no
-// erase: the dedup index only grows. Its memory is two flat arrays, measured by bytes().
+// FlatTable: an open-addressing hash table from a well-mixed key (an xxh3 output, or part of one) to a
+// non-zero uint32 value, for the dedup index. One flat array of packed {key, value} slots, so a lookup
+// costs one cache miss; linear probing, power-of-two capacity, at most 70% full, no erase (the index only
+// grows). prefetch() lets the Decider overlap the misses of its 16 lookups per document.
 #pragma once
 
-#include <array>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <vector>
 
 namespace corpusflow {
 
-template <size_t Words>
+// The 128-bit key of exact dedup.
+struct Key128 {
+  uint64_t low = 0;
+  uint64_t high = 0;
+  bool operator==(const Key128&) const = default;
+};
+
+template <typename Key>
 class FlatTable {
  public:
-  using Key = std::array<uint64_t, Words>;
-
   // The value stored under key, or 0 when absent.
   uint32_t find(const Key& key) const {
-    if (values_.empty()) return 0;
-    for (size_t slot = key[0] & mask_;; slot = (slot + 1) & mask_) {
-      if (values_[slot] == 0) return 0;
-      if (keys_[slot] == key) return values_[slot];
+    if (slots_.empty()) return 0;
+    for (size_t slot = home(key);; slot = (slot + 1) & mask_) {
+      if (slots_[slot].value == 0) return 0;
+      if (key_of(slots_[slot]) == key) return slots_[slot].value;
     }
   }
 
-  // The value slot of key, inserted as 0 (the caller sets it) when absent. Call will_grow() first to
-  // account for memory; the reference is valid until the next insert.
-  uint32_t& find_or_insert(const Key& key) {
+  // Stores `value` (non-zero) under key and returns the value it replaces, 0 when the key was absent.
+  // Check will_grow() first to account for the memory.
+  uint32_t exchange(const Key& key, uint32_t value) {
     if (will_grow()) grow();
-    for (size_t slot = key[0] & mask_;; slot = (slot + 1) & mask_) {
-      if (values_[slot] == 0) {
-        keys_[slot] = key;
+    for (size_t slot = home(key);; slot = (slot + 1) & mask_) {
+      Slot& entry = slots_[slot];
+      if (entry.value == 0) {
+        std::memcpy(entry.key, &key, sizeof(Key));
+        entry.value = value;
         ++size_;
-        return values_[slot];
+        return 0;
       }
-      if (keys_[slot] == key) return values_[slot];
+      if (key_of(entry) == key) {
+        const uint32_t previous = entry.value;
+        entry.value = value;
+        return previous;
+      }
     }
   }
 
-  // Whether the next insert of a new key reallocates, and the bytes the table holds after it does.
-  bool will_grow() const { return (size_ + 1) * 10 > capacity() * 7; }
-  uint64_t bytes_after_growth() const { return bytes_for(capacity() == 0 ? kInitialCapacity : capacity() * 2); }
+  void prefetch(const Key& key) const {
+    if (!slots_.empty()) __builtin_prefetch(&slots_[home(key)]);
+  }
 
-  uint64_t bytes() const { return bytes_for(capacity()); }
+  // Whether inserting a new key reallocates, and the bytes the table holds after that.
+  bool will_grow() const { return (size_ + 1) * 10 > capacity() * 7; }
+  uint64_t bytes_after_growth() const { return (capacity() == 0 ? kInitialCapacity : capacity() * 2) * sizeof(Slot); }
+
+  uint64_t bytes() const { return capacity() * sizeof(Slot); }
   size_t size() const { return size_; }
-  size_t capacity() const { return values_.size(); }
+  size_t capacity() const { return slots_.size(); }
+  static constexpr size_t slot_bytes() { return sizeof(Slot); }
 
  private:
+  // Key bytes rather than a Key member: no padding, so a uint32 key takes 8 bytes, uint64 12, Key128 20.
+  struct Slot {
+    unsigned char key[sizeof(Key)];
+    uint32_t value;
+  };
+  static Key key_of(const Slot& slot) {
+    Key key;
+    std::memcpy(&key, slot.key, sizeof(Key));
+    return key;
+  }
   static constexpr size_t kInitialCapacity = 1024;
-  static uint64_t bytes_for(size_t capacity) { return capacity * (sizeof(Key) + sizeof(uint32_t)); }
+
+  static uint64_t hash_of(uint32_t key) { return key; }
+  static uint64_t hash_of(uint64_t key) { return key; }
+  static uint64_t hash_of(const Key128& key) { return key.low; }
+  size_t home(const Key& key) const { return static_cast<size_t>(hash_of(key)) & mask_; }
 
   void grow() {
-    const size_t new_capacity = capacity() == 0 ? kInitialCapacity : capacity() * 2;
-    std::vector<Key> old_keys(new_capacity);
-    std::vector<uint32_t> old_values(new_capacity, 0);
-    old_keys.swap(keys_);
-    old_values.swap(values_);
-    mask_ = new_capacity - 1;
-    for (size_t i = 0; i < old_values.size(); ++i) {
-      if (old_values[i] == 0) continue;
-      size_t slot = old_keys[i][0] & mask_;
-      while (values_[slot] != 0) slot = (slot + 1) & mask_;
-      keys_[slot] = old_keys[i];
-      values_[slot] = old_values[i];
+    std::vector<Slot> old(capacity() == 0 ? kInitialCapacity : capacity() * 2, Slot{{}, 0});
+    old.swap(slots_);
+    mask_ = slots_.size() - 1;
+    for (const Slot& entry : old) {
+      if (entry.value == 0) continue;
+      size_t slot = home(key_of(entry));
+      while (slots_[slot].value != 0) slot = (slot + 1) & mask_;
+      slots_[slot] = entry;
     }
   }
 
-  std::vector<Key> keys_;
-  std::vector<uint32_t> values_;
+  std::vector<Slot> slots_;
   size_t mask_ = 0;
   size_t size_ = 0;
 };

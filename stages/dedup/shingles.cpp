@@ -1,5 +1,7 @@
 #include "stages/dedup/shingles.h"
 
+// Inlined: the shingle hashes are the hot loop of fingerprinting.
+#define XXH_INLINE_ALL
 #include <xxhash.h>
 
 namespace corpusflow {
