@@ -214,7 +214,6 @@ class Pipeline {
       append(reject_writer_, batch.rejects);
     });
     ShardAccount& shard = shards_[batch.shard];
-    shard.uncompressed_bytes += batch.input_bytes;
     shard.kept += batch.kept.records;
     shard.duplicates += batch.duplicates.records;
     shard.rejected += batch.rejects.records;
@@ -237,6 +236,7 @@ class Pipeline {
       ShardAccount& shard = shards_[i];
       const ReaderCounts& counts = output.input_counts[i];
       shard.records = counts.records;
+      shard.uncompressed_bytes = counts.uncompressed_bytes;
       shard.skipped_members = counts.skipped_members;
       if (shard.records != shard.kept + shard.duplicates + shard.rejected) {
         output.accounting_errors.push_back(
