@@ -35,6 +35,14 @@ struct KeyCounts {
 class KeyTable {
  public:
   explicit KeyTable(size_t capacity = 0) : capacity_(capacity) {}
+  KeyTable(const KeyTable& other) : map_(other.map_), capacity_(other.capacity_), pruned_(other.pruned_),
+                                    error_bound_(other.error_bound_) {}
+  KeyTable& operator=(const KeyTable& other) {
+    if (this != &other) *this = KeyTable(other);
+    return *this;
+  }
+  KeyTable(KeyTable&&) = default;
+  KeyTable& operator=(KeyTable&&) = default;
 
   // Finds or inserts; allocates only for a key not yet in the table.
   KeyCounts& at(std::string_view key);
@@ -62,14 +70,19 @@ class KeyTable {
  private:
   struct Hash {
     using is_transparent = void;
-    size_t operator()(std::string_view key) const { return std::hash<std::string_view>{}(key); }
+    size_t operator()(std::string_view key) const;
   };
   void prune_if_full();
+  void forget_last() { last_ = nullptr; }
 
   std::unordered_map<std::string, KeyCounts, Hash, std::equal_to<>> map_;
   size_t capacity_ = 0;
   bool pruned_ = false;
   uint64_t error_bound_ = 0;
+  // The entry found last: consecutive documents mostly share a language, script, host and month.
+  // Map nodes do not move, so the pointers stay valid until an entry is erased.
+  const std::string* last_key_ = nullptr;
+  KeyCounts* last_ = nullptr;
 };
 
 }  // namespace corpusflow
