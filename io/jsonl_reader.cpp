@@ -7,8 +7,9 @@ namespace corpusflow {
 bool JsonlReader::read_record(RawRecord& out) {
   std::string_view available = cursor_.peek();
   out.offset = cursor_.offset();
+  out.name.assign("line ").append(std::to_string(line_ + 1));
   if (available.empty()) return cursor_.stream().failed() ? fail(out, {}) : false;
-  out.name.assign("line ").append(std::to_string(++line_));
+  ++line_;
   // One byte over the cap is kept so that a line of exactly `cap` bytes plus '\r' is not too large.
   const uint64_t keep_limit = limits_.max_record_bytes + 1;
   uint64_t size = 0;

@@ -172,7 +172,7 @@ bool TarReader::read_record(RawRecord& out) {
     const uint64_t size = pax_size_.value_or(header.size);
     bool sparse_extended = type == 'S' && block[482] != 0;
     if (in_place) cursor_.consume(kBlock);  // `header` views into the block: used up above
-    if (type == 'x' || type == 'L') {
+    if (type == 'x' || type == 'L' || type == 'K') {  // meta headers for the next member
       ++counts_.skipped_members;
       if (size > kMaxMetaHeaderBytes) {
         out.offset = header_offset;
@@ -184,7 +184,7 @@ bool TarReader::read_record(RawRecord& out) {
       }
       if (type == 'L') {
         long_name_.assign(meta_.c_str());
-      } else if (!parse_pax(meta_, pax_path_, pax_size_)) {
+      } else if (type == 'x' && !parse_pax(meta_, pax_path_, pax_size_)) {
         out.offset = header_offset;
         return fail(out, at("bad pax header", header_offset));
       }
