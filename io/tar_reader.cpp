@@ -120,6 +120,28 @@ bool TarReader::read_meta_payload(uint64_t size, std::string& destination) {
   return cursor_.append_to(destination, size) == size && skip_padding(size);
 }
 
+void TarReader::assign_member_name(std::string_view prefix, std::string_view header_name, std::string& name) {
+  if (pax_path_) {
+    name = std::move(*pax_path_);
+  } else if (!long_name_.empty()) {
+    name = long_name_;
+  } else if (!prefix.empty()) {
+    name.assign(prefix).append("/").append(header_name);
+  } else {
+    name.assign(header_name);
+  }
+}
+
+bool TarReader::skip_other_member(char type, uint64_t size, bool sparse_extended) {
+  char block[kBlock];
+  while (sparse_extended) {  // old GNU sparse members chain extension headers before their data
+    if (cursor_.read_exact(block, kBlock) < kBlock) return false;
+    sparse_extended = block[504] != 0;
+  }
+  const uint64_t data_size = type == '5' ? 0 : size;  // as GNU tar: a directory's size field is not data
+  return cursor_.skip(data_size) == data_size && skip_padding(data_size);
+}
+
 bool TarReader::read_record(RawRecord& out) {
   if (!pending_error_.empty()) {
     out.offset = cursor_.offset();
@@ -158,19 +180,9 @@ bool TarReader::read_record(RawRecord& out) {
     }
     const char type = header.type;
     const bool regular = type == '0' || type == '\0';
-    if (regular) {
-      if (pax_path_) {
-        out.name = std::move(*pax_path_);
-      } else if (!long_name_.empty()) {
-        out.name = long_name_;
-      } else if (!header.prefix.empty()) {
-        out.name.assign(header.prefix).append("/").append(header.name);
-      } else {
-        out.name.assign(header.name);
-      }
-    }
+    if (regular) assign_member_name(header.prefix, header.name, out.name);
     const uint64_t size = pax_size_.value_or(header.size);
-    bool sparse_extended = type == 'S' && block[482] != 0;
+    const bool sparse_extended = type == 'S' && block[482] != 0;
     if (in_place) cursor_.consume(kBlock);  // `header` views into the block: used up above
     if (type == 'x' || type == 'L' || type == 'K') {  // meta headers for the next member
       ++counts_.skipped_members;
@@ -195,15 +207,7 @@ bool TarReader::read_record(RawRecord& out) {
     pax_size_.reset();
     if (!regular) {
       ++counts_.skipped_members;
-      const uint64_t data_size = type == '5' ? 0 : size;
-      while (sparse_extended) {  // old GNU sparse members chain extension headers before their data
-        if (cursor_.read_exact(copy, kBlock) < kBlock) {
-          out.offset = header_offset;
-          return fail(out, at("truncated tar member", header_offset));
-        }
-        sparse_extended = copy[504] != 0;
-      }
-      if (cursor_.skip(data_size) != data_size || !skip_padding(data_size)) {
+      if (!skip_other_member(type, size, sparse_extended)) {
         out.offset = header_offset;
         return fail(out, at("truncated tar member", header_offset));
       }
