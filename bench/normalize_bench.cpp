@@ -74,7 +74,7 @@ void BM_Normalize(benchmark::State& state) {
     benchmark::DoNotOptimize(copy.words);
   });
 }
-BENCHMARK(BM_Normalize)->ArgName("language")->Arg(1)->Arg(0)->UseRealTime();
+BENCHMARK(BM_Normalize)->ArgName("language")->Arg(1)->Arg(0);
 
 void BM_NormalizeAlreadyNormalized(benchmark::State& state) {
   Normalizer normalizer;
@@ -86,7 +86,7 @@ void BM_NormalizeAlreadyNormalized(benchmark::State& state) {
     benchmark::DoNotOptimize(copy.words);
   });
 }
-BENCHMARK(BM_NormalizeAlreadyNormalized)->UseRealTime();
+BENCHMARK(BM_NormalizeAlreadyNormalized);
 
 void BM_CleanText(benchmark::State& state) {
   const auto& pages = state.range(0) != 0 ? normalized_pages() : raw_pages();
@@ -98,7 +98,7 @@ void BM_CleanText(benchmark::State& state) {
     benchmark::DoNotOptimize(out.data());
   });
 }
-BENCHMARK(BM_CleanText)->ArgName("already_nfc")->Arg(1)->Arg(0)->UseRealTime();
+BENCHMARK(BM_CleanText)->ArgName("already_nfc")->Arg(1)->Arg(0);
 
 void BM_FingerprintText(benchmark::State& state) {
   std::string out;
@@ -107,7 +107,7 @@ void BM_FingerprintText(benchmark::State& state) {
     benchmark::DoNotOptimize(out.data());
   });
 }
-BENCHMARK(BM_FingerprintText)->UseRealTime();
+BENCHMARK(BM_FingerprintText);
 
 void BM_FingerprintTextReference(benchmark::State& state) {
   std::string out;
@@ -116,7 +116,7 @@ void BM_FingerprintTextReference(benchmark::State& state) {
     benchmark::DoNotOptimize(out.data());
   });
 }
-BENCHMARK(BM_FingerprintTextReference)->UseRealTime();
+BENCHMARK(BM_FingerprintTextReference);
 
 void BM_Tokenize(benchmark::State& state) {
   std::vector<std::string> fingerprints;
@@ -132,14 +132,14 @@ void BM_Tokenize(benchmark::State& state) {
     benchmark::DoNotOptimize(tokens.data());
   });
 }
-BENCHMARK(BM_Tokenize)->UseRealTime();
+BENCHMARK(BM_Tokenize);
 
 void BM_DetectLanguage(benchmark::State& state) {
   over_pages(state, normalized_pages(), [&](const Document& doc) {
     benchmark::DoNotOptimize(detect_language(doc.text, 65536).score);
   });
 }
-BENCHMARK(BM_DetectLanguage)->UseRealTime();
+BENCHMARK(BM_DetectLanguage);
 
 }  // namespace
 }  // namespace corpusflow

@@ -164,8 +164,18 @@ void fingerprint_text(std::string_view text, std::string& out) {
   while (i < n) {
     if (out.size() < size + kSlack) out.resize(2 * out.size() + kSlack);
     const int32_t start = i;
+    const auto byte = static_cast<unsigned char>(data[i]);
     UChar32 c;
-    U8_NEXT(data, i, n, c);
+    if (byte < 0x80) {
+      c = byte;
+      ++i;
+    } else if (byte >= 0xC2 && byte < 0xE0 && i + 1 < n &&
+               (static_cast<unsigned char>(data[i + 1]) & 0xC0) == 0x80) {
+      c = ((byte & 0x1F) << 6) | (static_cast<unsigned char>(data[i + 1]) & 0x3F);
+      i += 2;
+    } else {
+      U8_NEXT(data, i, n, c);
+    }
     if (c < 0) {
       out[size++] = ' ';
       last_fast_start = -1;

@@ -44,8 +44,19 @@ const PresentationForms& presentation_forms() {
   return *forms;
 }
 
-// NFC quick check of each BMP code point: its canonical combining class, and whether it may change under
-// NFC (NFC_Quick_Check No or Maybe).
+// A valid code point at or above U+0080 that is written as it is: not a control, junk, tatweel, line break,
+// space or presentation form.
+bool is_plain(UChar32 c) {
+  if (c < 0x1680) return c > 0xA0 && c != 0xAD && c != 0x0640;
+  if (c < 0x3001) {
+    return c != 0x1680 && c != 0x180E && (c < 0x2000 || c > 0x200B) && c != 0x2028 && c != 0x2029 &&
+           c != 0x202F && (c < 0x205F || c > 0x2064) && c != 0x3000;
+  }
+  return !is_presentation_form(c) && c != 0xFEFF;
+}
+
+// Per BMP code point: its canonical combining class, whether it may change under NFC (NFC_Quick_Check No
+// or Maybe), and whether it is plain.
 class NfcQuickCheck {
  public:
   NfcQuickCheck() {
@@ -53,10 +64,12 @@ class NfcQuickCheck {
       const auto quick_check =
           static_cast<UNormalizationCheckResult>(u_getIntPropertyValue(c, UCHAR_NFC_QUICK_CHECK));
       entries_[static_cast<size_t>(c)] =
-          static_cast<uint16_t>(u_getCombiningClass(c) | (quick_check == UNORM_YES ? 0 : kUnsure));
+          static_cast<uint16_t>(u_getCombiningClass(c) | (quick_check == UNORM_YES ? 0 : kUnsure) |
+                                (c >= 0x80 && !U_IS_SURROGATE(c) && is_plain(c) ? kPlain : 0));
     }
   }
   static constexpr uint16_t kUnsure = 0x100;
+  static constexpr uint16_t kPlain = 0x200;  // see is_plain()
   uint16_t operator[](UChar32 c) const { return entries_[static_cast<size_t>(c)]; }
 
  private:
@@ -166,17 +179,6 @@ void write_code_point(UChar32 c, const char* bytes, size_t length, const CleanOp
   }
 }
 
-// A valid code point at or above U+0080 that is written as it is: not a control, junk, tatweel, line break,
-// space or presentation form.
-bool is_plain(UChar32 c) {
-  if (c < 0x1680) return c > 0xA0 && c != 0xAD && c != 0x0640;
-  if (c < 0x3001) {
-    return c != 0x1680 && c != 0x180E && (c < 0x2000 || c > 0x200B) && c != 0x2028 && c != 0x2029 &&
-           c != 0x202F && (c < 0x205F || c > 0x2064) && c != 0x3000;
-  }
-  return !is_presentation_form(c) && c != 0xFEFF;
-}
-
 }  // namespace
 
 void clean_text(std::string_view text, const CleanOptions& options, std::string& out, CleanCounts& counts) {
@@ -213,22 +215,21 @@ void clean_text(std::string_view text, const CleanOptions& options, std::string&
         U8_NEXT(data, next, n, c);
         if (c < 0) break;
       }
-      if (!is_plain(c)) break;
-      if (c >= 0x300) {
+      if (c >= 0x10000) {
+        if (!is_plain(c)) break;
         saw_high = true;
-        if (c < 0x10000) {
-          const uint16_t entry = quick_check[c];
-          const uint16_t combining_class = entry & 0xFF;
-          if ((entry & NfcQuickCheck::kUnsure) != 0 || (combining_class != 0 && combining_class < last_class)) {
-            nfc_unsure = true;
-          }
-          last_class = combining_class;
-        } else {
-          nfc_unsure = true;
-        }
-      } else {
-        last_class = 0;
+        nfc_unsure = true;
+        i = next;
+        continue;
       }
+      const uint16_t entry = quick_check[c];
+      if ((entry & NfcQuickCheck::kPlain) == 0) break;
+      const uint16_t combining_class = entry & 0xFF;
+      if ((entry & NfcQuickCheck::kUnsure) != 0 || (combining_class != 0 && combining_class < last_class)) {
+        nfc_unsure = true;
+      }
+      saw_high |= c >= 0x300;
+      last_class = combining_class;
       i = next;
     }
     if (i > run_start) writer.visible(data + run_start, static_cast<size_t>(i - run_start));

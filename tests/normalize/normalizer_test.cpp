@@ -4,12 +4,15 @@
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <thread>
+#include <vector>
 
 #include <gtest/gtest.h>
 #include <unicode/normalizer2.h>
 #include <unicode/utf8.h>
 
 #include "stages/normalize/fingerprint_text.h"
+#include "stages/normalize/tokenizer.h"
 
 #include "normalize/sample_data.h"
 
@@ -100,6 +103,7 @@ void expect_normalized_properties(Normalizer& normalizer, Document& doc, const s
   ASSERT_TRUE(is_valid_utf8(doc.title)) << what;
   ASSERT_TRUE(is_nfc(doc.text)) << what;
   ASSERT_TRUE(is_nfc(doc.title)) << what;
+  ASSERT_EQ(doc.words, count_tokens(fingerprint_text(doc.text))) << what;
   Document again;
   again.title = doc.title;
   again.text = doc.text;
@@ -289,6 +293,33 @@ TEST(Normalizer, AntPagesAreArabicIdempotentAndRepaired) {
   EXPECT_GE(arabic, pages * 99 / 100);
   EXPECT_GE(arab_script, pages * 999 / 1000);
   EXPECT_GE(repaired, pages / 2);
+}
+
+TEST(Normalizer, OnePerThreadGivesTheSameResults) {
+  const std::vector<std::string> pages = testing::ant_pages(1);
+  auto run = [&](size_t first, size_t step, std::vector<Document>& out) {
+    Normalizer normalizer;
+    for (size_t k = first; k < pages.size(); k += step) {
+      Document doc = scraped_page(pages[k]);
+      normalizer.normalize(doc);
+      out.push_back(std::move(doc));
+    }
+  };
+  std::vector<Document> serial;
+  run(0, 1, serial);
+  std::vector<Document> even;
+  std::vector<Document> odd;
+  std::thread first([&] { run(0, 2, even); });
+  std::thread second([&] { run(1, 2, odd); });
+  first.join();
+  second.join();
+  ASSERT_EQ(even.size() + odd.size(), serial.size());
+  for (size_t k = 0; k < serial.size(); ++k) {
+    const Document& parallel = k % 2 == 0 ? even[k / 2] : odd[k / 2];
+    ASSERT_EQ(parallel.text, serial[k].text);
+    ASSERT_EQ(parallel.language, serial[k].language);
+    ASSERT_EQ(parallel.words, serial[k].words);
+  }
 }
 
 }  // namespace
