@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "bench/generator/generator.h"
+
 #include "core/utf8.h"
 #include "gen_test_support.h"
 
@@ -66,6 +68,44 @@ TEST(TextPool, SampleLoadsWithManyScriptsAndValidText) {
 TEST(PoolLoader, MissingInputThrows) {
   TextPool pool;
   EXPECT_THROW(load_text_pool(pool, {"/nonexistent/corpusflow/input"}), std::runtime_error);
+}
+
+}  // namespace
+}  // namespace corpusflow::gen
+
+namespace corpusflow::gen {
+namespace {
+
+TEST(PoolLoader, ReadsGeneratedShardsOfBothFormatsBack) {
+  testing::TempDir dir("pool-from");
+  GenOptions options;
+  options.documents = 200;
+  options.bad_rate = 0;
+  write_corpus(testing::sample_pool(), options, dir / "tar");
+  options.format = ShardFormat::jsonl;
+  write_corpus(testing::sample_pool(), options, dir / "jsonl");
+
+  TextPool pool;
+  const PoolLoadStats stats = load_text_pool(pool, {dir / "tar/shards", dir / "jsonl/shards"});
+  EXPECT_EQ(stats.files, 2u);
+  EXPECT_EQ(stats.records, 400u);
+  EXPECT_EQ(stats.skipped_records, 0u);
+  ASSERT_EQ(pool.family_count(), 1u) << "both folders are named shards and the JSON lines carry no language";
+  EXPECT_EQ(pool.family_name(0), "shards");
+  EXPECT_GT(pool.sentence_count(0), 500u);
+  EXPECT_GT(pool.title_count(0), 50u);
+  for (size_t s = 0; s < pool.sentence_count(0); ++s) {
+    ASSERT_FALSE(pool.sentence(0, s).starts_with("date ")) << "headers are not text";
+  }
+}
+
+TEST(PoolLoader, CapStopsReading) {
+  TextPool pool;
+  PoolLoadOptions options;
+  options.max_pool_bytes = 100000;
+  load_text_pool(pool, {CORPUSFLOW_SAMPLE_DIR "/ant"}, options);
+  EXPECT_LT(pool.total_bytes(), 200000u);
+  EXPECT_GE(pool.total_bytes(), 100000u);
 }
 
 }  // namespace
