@@ -205,6 +205,14 @@ void clean_text(std::string_view text, const CleanOptions& options, std::string&
         ++i;
         continue;
       }
+      // A single space between two visible characters stays in the run; a space that ends the run is
+      // given back below.
+      if (byte == ' ' && i > run_start && i + 1 < n && static_cast<unsigned char>(data[i + 1]) > 0x20 &&
+          data[i + 1] != 0x7F) {
+        last_class = 0;
+        ++i;
+        continue;
+      }
       if (byte < 0x80) break;
       UChar32 c;
       int32_t next = i;
@@ -232,6 +240,7 @@ void clean_text(std::string_view text, const CleanOptions& options, std::string&
       last_class = combining_class;
       i = next;
     }
+    if (i > run_start && data[i - 1] == ' ') --i;
     if (i > run_start) writer.visible(data + run_start, static_cast<size_t>(i - run_start));
     if (i >= n) break;
     const auto byte = static_cast<unsigned char>(data[i]);
