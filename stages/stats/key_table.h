@@ -41,8 +41,19 @@ class KeyTable {
     if (this != &other) *this = KeyTable(other);
     return *this;
   }
-  KeyTable(KeyTable&&) = default;
-  KeyTable& operator=(KeyTable&&) = default;
+  KeyTable(KeyTable&& other) noexcept { *this = std::move(other); }
+  KeyTable& operator=(KeyTable&& other) noexcept {
+    if (this == &other) return *this;
+    map_ = std::move(other.map_);
+    capacity_ = other.capacity_;
+    pruned_ = other.pruned_;
+    error_bound_ = other.error_bound_;
+    last_key_ = other.last_key_;
+    last_ = other.last_;
+    other.map_.clear();
+    other.forget_last();
+    return *this;
+  }
 
   // Finds or inserts; allocates only for a key not yet in the table.
   KeyCounts& at(std::string_view key);
