@@ -132,11 +132,17 @@ void BM_DecideNew(benchmark::State& state) {
     std::vector<Document> docs = random_documents(kBatch, seed++, next);
     next += kBatch;
     state.ResumeTiming();
-    for (auto& doc : docs) decider.decide(doc);
+    if (state.range(1) == 0) {
+      for (auto& doc : docs) decider.decide(doc);
+    } else {
+      decider.decide(std::span<Document>(docs));
+    }
   }
   state.SetItemsProcessed(static_cast<int64_t>(state.iterations() * kBatch));
 }
-BENCHMARK(BM_DecideNew)->Arg(100000)->Arg(1000000)->Iterations(5)->Unit(benchmark::kMillisecond);
+// Second argument: 0 = one document at a time, 1 = a batch with prefetching ahead.
+BENCHMARK(BM_DecideNew)->ArgsProduct({{100000, 1000000}, {0, 1}})->ArgNames({"kept", "batch"})
+    ->Iterations(5)->Unit(benchmark::kMillisecond);
 
 // decide over near-copies of kept documents (10 of 112 slots changed): lookups plus verification.
 void BM_DecideNearDuplicates(benchmark::State& state) {
@@ -152,10 +158,8 @@ void BM_DecideNearDuplicates(benchmark::State& state) {
   }
   uint64_t duplicates = 0;
   for (auto _ : state) {
-    for (auto& doc : copies) {
-      decider.decide(doc);
-      duplicates += doc.outcome == Outcome::duplicate;
-    }
+    decider.decide(std::span<Document>(copies));
+    for (const auto& doc : copies) duplicates += doc.outcome == Outcome::duplicate;
   }
   state.SetItemsProcessed(static_cast<int64_t>(state.iterations() * kKept));
   state.counters["duplicate_share"] = double(duplicates) / double(state.iterations() * kKept);

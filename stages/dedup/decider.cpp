@@ -131,6 +131,26 @@ void Decider::decide(Document& doc) {
   insert(doc);
 }
 
+void Decider::prefetch(const Document& doc) const {
+  if (doc.rejected()) return;
+  const Fingerprint& fp = doc.fingerprint;
+  if (config_.exact && fp.has_text) exact_.prefetch(Key128{fp.exact_hash_low, fp.exact_hash_high});
+  if (config_.url && fp.has_url) url_.prefetch(fp.url_hash);
+  if (!config_.near || fp.signature.size() != static_cast<size_t>(signature_size_)) return;
+  for (size_t band = 0; band < bands_.size(); ++band) {
+    const uint64_t key = band_key(fp.signature.data(), static_cast<int>(band), config_.rows, config_.seed);
+    bands_[band].prefetch(static_cast<uint32_t>(key ^ (key >> 32)));
+  }
+}
+
+void Decider::decide(std::span<Document> docs) {
+  constexpr size_t kAhead = 4;
+  for (size_t i = 0; i < docs.size(); ++i) {
+    if (i + kAhead < docs.size()) prefetch(docs[i + kAhead]);
+    decide(docs[i]);
+  }
+}
+
 bool Decider::find_near(Document& doc) {
   candidates_.clear();
   const size_t bands = bands_.size();

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <span>
 #include <stdexcept>
 #include <vector>
 
@@ -41,9 +42,14 @@ class Decider {
   // outgrowing index_memory_bytes throws IndexMemoryExceeded and leaves the index as it was.
   void decide(Document& doc);
 
+  // The same for consecutive documents, in order, with the index slots of the document a few places
+  // ahead prefetched: lookups in an index far larger than the cache then overlap across documents.
+  void decide(std::span<Document> docs);
+
   DeciderStats stats() const;
 
  private:
+  void prefetch(const Document& doc) const;
   bool find_near(Document& doc);
   void insert(const Document& doc);
   uint64_t growth_bytes(const Document& doc) const;

@@ -1,13 +1,15 @@
 // FlatTable: an open-addressing hash table from a well-mixed key (an xxh3 output, or part of one) to a
-// non-zero uint32 value, for the dedup index. One flat array of packed {key, value} slots, so a lookup
-// costs one cache miss; linear probing, power-of-two capacity, at most 70% full, no erase (the index only
-// grows). prefetch() lets the Decider overlap the misses of its 16 lookups per document.
+// non-zero uint32 value, for the dedup index. One flat array of {key, value} slots, so a lookup costs one
+// cache miss; linear probing, power-of-two capacity, at most 70% full, no erase (the index only grows);
+// large arrays sit on huge pages. prefetch() lets the Decider overlap the misses of its lookups.
 #pragma once
 
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
 #include <vector>
+
+#include "stages/dedup/huge_page_allocator.h"
 
 namespace corpusflow {
 
@@ -56,9 +58,11 @@ class FlatTable {
 
   // Whether inserting a new key reallocates, and the bytes the table holds after that.
   bool will_grow() const { return (size_ + 1) * 10 > capacity() * 7; }
-  uint64_t bytes_after_growth() const { return (capacity() == 0 ? kInitialCapacity : capacity() * 2) * sizeof(Slot); }
+  uint64_t bytes_after_growth() const {
+    return huge_page_rounded((capacity() == 0 ? kInitialCapacity : capacity() * 2) * sizeof(Slot));
+  }
 
-  uint64_t bytes() const { return capacity() * sizeof(Slot); }
+  uint64_t bytes() const { return huge_page_rounded(capacity() * sizeof(Slot)); }
   size_t size() const { return size_; }
   size_t capacity() const { return slots_.size(); }
   static constexpr size_t slot_bytes() { return sizeof(Slot); }
@@ -82,7 +86,7 @@ class FlatTable {
   size_t home(const Key& key) const { return static_cast<size_t>(hash_of(key)) & mask_; }
 
   void grow() {
-    std::vector<Slot> old(capacity() == 0 ? kInitialCapacity : capacity() * 2, Slot{{}, 0});
+    std::vector<Slot, HugePageAllocator<Slot>> old(capacity() == 0 ? kInitialCapacity : capacity() * 2, Slot{{}, 0});
     old.swap(slots_);
     mask_ = slots_.size() - 1;
     for (const Slot& entry : old) {
@@ -93,7 +97,7 @@ class FlatTable {
     }
   }
 
-  std::vector<Slot> slots_;
+  std::vector<Slot, HugePageAllocator<Slot>> slots_;
   size_t mask_ = 0;
   size_t size_ = 0;
 };
