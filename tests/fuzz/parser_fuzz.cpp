@@ -1,0 +1,55 @@
+// Fuzz target: Parser over arbitrary bytes (first byte picks the layout and the record's flags) never crashes,
+// rejects only with a documented reason, and for JSON yields valid UTF-8 fields and metadata that is a JSON
+// object.
+#include <nlohmann/json.hpp>
+
+#include <set>
+#include <string>
+
+#include "core/utf8.h"
+#include "stages/parse/page_layout.h"
+#include "stages/parse/parser.h"
+#include "tests/fuzz/fuzz_support.h"
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  if (size == 0) return 0;
+  static const std::set<std::string> kReasons = {"io", "too_large", "empty", "bad_json"};
+  static corpusflow::Parser parser;  // one per thread, reused, as the engine does
+  const uint8_t control = data[0];
+  const auto layout = (control & 1) ? corpusflow::RecordLayout::json : corpusflow::RecordLayout::page;
+
+  corpusflow::RawRecord record;
+  record.bytes.assign(reinterpret_cast<const char*>(data + 1), size - 1);
+  record.size = record.bytes.size();
+  if ((control & 0x6) == 0x2) record.io_error = "fuzz: stream broke at offset 0";
+  if ((control & 0x6) == 0x4) {
+    record.too_large = true;
+    record.bytes.clear();
+  }
+  const std::string input = record.bytes;
+
+  corpusflow::Document doc;
+  parser.parse(record, layout, doc);
+  FUZZ_CHECK(doc.raw_bytes == record.size, "raw_bytes differs from the record size");
+  if (doc.outcome == corpusflow::Outcome::rejected) {
+    FUZZ_CHECK(kReasons.count(doc.reject_reason) == 1, doc.reject_reason.c_str());
+    FUZZ_CHECK(!doc.reject_detail.empty(), "a reject without detail");
+    return 0;
+  }
+  FUZZ_CHECK(doc.reject_reason.empty(), "a kept document with a reject reason");
+  FUZZ_CHECK(doc.date.empty() || corpusflow::is_iso_day(doc.date), doc.date.c_str());
+  FUZZ_CHECK(doc.host == corpusflow::host_of(doc.url), "host is not host_of(url)");
+  if (layout == corpusflow::RecordLayout::page) {
+    FUZZ_CHECK(input.find(doc.text) != std::string::npos, "page text is not a part of the page");
+    return 0;
+  }
+  for (const std::string* field : {&doc.text, &doc.url, &doc.title, &doc.date}) {
+    FUZZ_CHECK(corpusflow::is_valid_utf8(*field), "a JSON field is not valid UTF-8");
+  }
+  if (!doc.metadata_json.empty()) {
+    const auto metadata = nlohmann::json::parse(doc.metadata_json, nullptr, false);
+    FUZZ_CHECK(!metadata.is_discarded(), doc.metadata_json.c_str());
+    FUZZ_CHECK(metadata.is_object(), "metadata is not a JSON object");
+  }
+  return 0;
+}
