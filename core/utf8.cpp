@@ -3,6 +3,8 @@
 #include <cstdint>
 #include <cstring>
 
+#include <simdjson.h>
+
 namespace corpusflow {
 namespace {
 
@@ -65,17 +67,7 @@ size_t invalid_utf8_subsequence_length(std::string_view text) {
   return length;
 }
 
-bool is_valid_utf8(std::string_view text) {
-  size_t i = 0;
-  while (i < text.size()) {
-    i += ascii_prefix_length(text.substr(i));
-    if (i == text.size()) break;
-    const size_t length = valid_utf8_sequence_length(text.substr(i));
-    if (length == 0) return false;
-    i += length;
-  }
-  return true;
-}
+bool is_valid_utf8(std::string_view text) { return simdjson::validate_utf8(text.data(), text.size()); }
 
 size_t append_repaired_utf8(std::string_view text, std::string& out) {
   size_t repairs = 0;
