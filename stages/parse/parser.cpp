@@ -55,6 +55,7 @@ std::string host_of(std::string_view url) {
 
 struct Parser::JsonState {
   simdjson::ondemand::parser parser;
+  simdjson::dom::parser validator;  // on-demand skips what it does not read: metadata values are checked here
   std::string padded;    // record bytes (repaired when needed) plus simdjson's padding
   std::string metadata;
 };
@@ -164,6 +165,7 @@ void Parser::parse(RawRecord& record, RecordLayout layout, Document& doc) {
     }
     std::string_view raw;
     if (auto error = raw_value(value).get(raw)) return fail(error);
+    if (auto error = state.validator.parse(raw.data(), raw.size()).error()) return fail(error);
     open_metadata_field(state.metadata, key);
     state.metadata += raw;
   }

@@ -104,6 +104,16 @@ TEST(JsonRecords, MalformedObjectsAreBadJson) {
   }
 }
 
+TEST(JsonRecords, MalformedMetadataValuesAreBadJson) {
+  // Found by fuzzing: on-demand parsing copied unread values as they were, so metadata could be broken JSON.
+  for (const char* line : {R"({"text": "a", "tags": ["a", {:""bnull}]})", R"({"text": "a", "ok": tru})",
+                           R"({"text": "a", "n": 1.5e})", R"({"text": "a", "o": {"k": [1,, 2]}})",
+                           R"({"o": {"k": "\x"}, "text": "a"})"}) {
+    const Document doc = parse(line, RecordLayout::json);
+    EXPECT_EQ(doc.reject_reason, "bad_json") << line << " gave metadata " << doc.metadata_json;
+  }
+}
+
 TEST(JsonRecords, InvalidUtf8IsRepairedNotRejected) {
   const Document doc = parse("{\"text\": \"caf\xE9 \xFF ok\", \"k\xC0\": 1}", RecordLayout::json);
   ASSERT_FALSE(doc.rejected()) << doc.reject_detail;
