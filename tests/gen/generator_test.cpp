@@ -299,7 +299,7 @@ TEST(Generator, StreamsInBoundedMemory) {
   CorpusGenerator generator(testing::sample_pool(), options);
   GenRecord record;
   uint64_t bytes = 0;
-  uint64_t peak_after_warmup = 0;
+  [[maybe_unused]] uint64_t peak_after_warmup = 0;
   for (uint64_t n = 0; !generator.done(); ++n) {
     generator.next(record);
     bytes += record.bytes.size();
