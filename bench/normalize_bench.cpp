@@ -136,7 +136,7 @@ BENCHMARK(BM_Tokenize);
 
 void BM_DetectLanguage(benchmark::State& state) {
   over_pages(state, normalized_pages(), [&](const Document& doc) {
-    benchmark::DoNotOptimize(detect_language(doc.text, 65536).score);
+    benchmark::DoNotOptimize(detect_language(doc.text, NormalizeOptions{}.language_sample_bytes).score);
   });
 }
 BENCHMARK(BM_DetectLanguage);

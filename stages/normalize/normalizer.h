@@ -19,7 +19,7 @@ struct NormalizeOptions {
   size_t min_repeated_line_chars = 40;   // see RepetitionOptions
   double max_invalid_fraction = 0.2;     // reject as not_utf8 when invalid UTF-8 bytes and control characters
                                          // are more than this fraction of the text's bytes
-  size_t language_sample_bytes = 4096;   // CLD2 reads at most this many bytes of the text (0: all)
+  size_t language_sample_bytes = 2048;   // CLD2 reads at most this many bytes of the text (0: all)
 };
 
 class Normalizer {
