@@ -144,6 +144,27 @@ void BM_DecideNew(benchmark::State& state) {
 BENCHMARK(BM_DecideNew)->ArgsProduct({{100000, 1000000}, {0, 1}})->ArgNames({"kept", "batch"})
     ->Iterations(5)->Unit(benchmark::kMillisecond);
 
+// The same between two growths of the tables: fill to state.range(0), then decide range/12 more, which
+// stays under the 70% fill that doubles the tables. The per-document cost of a lookup + insert alone.
+void BM_DecideSteady(benchmark::State& state) {
+  const auto size = static_cast<size_t>(state.range(0));
+  const size_t batch = size / 12;
+  Decider decider(DedupConfig{});
+  std::vector<Document> fill = random_documents(size, 1, 0);
+  decider.decide(std::span<Document>(fill));
+  fill = {};
+  uint64_t next = size, seed = 2;
+  for (auto _ : state) {
+    state.PauseTiming();
+    std::vector<Document> docs = random_documents(batch, seed++, next);
+    next += batch;
+    state.ResumeTiming();
+    decider.decide(std::span<Document>(docs));
+  }
+  state.SetItemsProcessed(static_cast<int64_t>(state.iterations() * batch));
+}
+BENCHMARK(BM_DecideSteady)->Arg(100000)->Arg(1000000)->Iterations(2)->Unit(benchmark::kMillisecond);
+
 // decide over near-copies of kept documents (10 of 112 slots changed): lookups plus verification.
 void BM_DecideNearDuplicates(benchmark::State& state) {
   constexpr size_t kKept = 200000;

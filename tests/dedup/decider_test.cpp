@@ -247,6 +247,29 @@ TEST(Decider, SameInputSameDecisions) {
   EXPECT_GT(duplicates, 100u);
 }
 
+TEST(Decider, BatchDecidesLikeOneAtATime) {
+  std::mt19937_64 rng(8);
+  std::vector<Document> docs;
+  for (uint64_t i = 0; i < 300; ++i) {
+    const auto base = random_signature(rng() % 30);
+    const int from = static_cast<int>(rng() % 100);
+    docs.push_back(doc_with(i, changed(base, from, std::min(kSize, from + 25), i), rng() % 200 + 1, rng() % 250 + 1));
+  }
+  docs[17].reject("empty", "");
+  std::vector<Document> batch = docs;
+  Decider single(DedupConfig{}), batched(DedupConfig{});
+  for (auto& doc : docs) single.decide(doc);
+  batched.decide(std::span<Document>(batch));
+  for (size_t i = 0; i < docs.size(); ++i) {
+    EXPECT_EQ(docs[i].outcome, batch[i].outcome) << i;
+    EXPECT_EQ(docs[i].duplicate_kind, batch[i].duplicate_kind) << i;
+    EXPECT_EQ(docs[i].duplicate_of, batch[i].duplicate_of) << i;
+    EXPECT_EQ(docs[i].similarity, batch[i].similarity) << i;
+  }
+  EXPECT_EQ(single.stats().kept_in_index, batched.stats().kept_in_index);
+  EXPECT_EQ(single.stats().candidates_checked, batched.stats().candidates_checked);
+}
+
 // Fingerprinter over real text: folding, URL normalization, short texts.
 TEST(Fingerprinter, FoldsTextAndNormalizesUrl) {
   Fingerprinter fingerprinter(DedupConfig{});
