@@ -169,6 +169,11 @@ void Parser::parse(RawRecord& record, RecordLayout layout, Document& doc) {
     open_metadata_field(state.metadata, key);
     state.metadata += raw;
   }
+  const char* trailing = nullptr;
+  if (!json.current_location().get(trailing)) {  // in bounds after the object: more JSON on the line
+    doc.reject("bad_json", "content after the JSON object at byte " + std::to_string(trailing - state.padded.data()));
+    return;
+  }
   if (!has_text) {
     doc.reject("bad_json", "no \"text\" field");
     return;

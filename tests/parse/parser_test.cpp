@@ -114,6 +114,15 @@ TEST(JsonRecords, MalformedMetadataValuesAreBadJson) {
   }
 }
 
+TEST(JsonRecords, ContentAfterTheObjectIsBadJson) {
+  // A second object on the line was silently dropped.
+  for (const char* line : {R"({"text": "a"}{"text": "b"})", R"({"text": "a"}})", R"({"text": "a"} 5)"}) {
+    const Document doc = parse(line, RecordLayout::json);
+    EXPECT_EQ(doc.reject_reason, "bad_json") << line;
+  }
+  EXPECT_FALSE(parse("{\"text\": \"a\"} \t \r\n", RecordLayout::json).rejected());
+}
+
 TEST(JsonRecords, InvalidUtf8IsRepairedNotRejected) {
   const Document doc = parse("{\"text\": \"caf\xE9 \xFF ok\", \"k\xC0\": 1}", RecordLayout::json);
   ASSERT_FALSE(doc.rejected()) << doc.reject_detail;
