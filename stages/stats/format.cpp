@@ -95,6 +95,17 @@ std::string seconds(double value) {
   return buffer;
 }
 
+std::string truncate_left(std::string_view text, size_t width) {
+  if (display_width(text) <= width) return std::string(text);
+  if (width == 0) return "";
+  size_t start = 0;
+  while (start < text.size() && display_width(text.substr(start)) > width - 1) {
+    ++start;
+    while (start < text.size() && (static_cast<unsigned char>(text[start]) & 0xC0) == 0x80) ++start;
+  }
+  return "…" + std::string(text.substr(start));
+}
+
 double share(uint64_t part, uint64_t whole) {
   return whole == 0 ? 0.0 : 100.0 * static_cast<double>(part) / static_cast<double>(whole);
 }

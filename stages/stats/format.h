@@ -19,6 +19,8 @@ double share(uint64_t part, uint64_t whole);        // percent, 0 when whole is 
 size_t display_width(std::string_view text);
 // Cut to at most `width` columns, ending with "…" when cut.
 std::string truncate(std::string_view text, size_t width);
+// Cut to at most `width` columns keeping the end (file names of paths), starting with "…" when cut.
+std::string truncate_left(std::string_view text, size_t width);
 
 }  // namespace corpusflow::format
 

@@ -1,6 +1,7 @@
 #include "stages/stats/report_html.h"
 
 #include <algorithm>
+#include <cstdio>
 
 #include <nlohmann/json.hpp>
 
@@ -119,16 +120,40 @@ std::string outcome_kind_card(const nlohmann::json& stats, const char* key, cons
   return card("", title, escape(note), svg::bar_list(id, bars));
 }
 
+// "YYYY-MM" -> months since year 0, or -1.
+int month_index(const std::string& key) {
+  if (key.size() != 7 || key[4] != '-') return -1;
+  for (size_t i : {0, 1, 2, 3, 5, 6}) {
+    if (key[i] < '0' || key[i] > '9') return -1;
+  }
+  return std::stoi(key.substr(0, 4)) * 12 + std::stoi(key.substr(5, 2)) - 1;
+}
+
+std::string month_key(int index) {
+  char buffer[16];
+  std::snprintf(buffer, sizeof buffer, "%04d-%02d", index / 12, index % 12 + 1);
+  return buffer;
+}
+
 std::string months_card(const nlohmann::json& stats) {
+  constexpr int kLongestFilledGap = 3;  // longer runs of empty months collapse into one "…" column
   const auto& months = view::at(stats, {"by_month"});
   std::vector<svg::Column> columns;
   uint64_t undated = 0;
+  int previous = -1;
   if (months.is_object()) {
     for (const auto& [key, entry] : months.items()) {
-      if (key == "unknown") {
-        undated = view::count(entry, {"documents"});
+      int index = month_index(key);
+      if (index < 0) {
+        undated += view::count(entry, {"documents"});
         continue;
       }
+      if (previous >= 0 && index - previous - 1 > kLongestFilledGap) {
+        columns.push_back({"…", {}, "no documents from " + month_key(previous + 1) + " to " + month_key(index - 1)});
+      } else if (previous >= 0) {
+        for (int gap = previous + 1; gap < index; ++gap) columns.push_back({month_key(gap), {}, month_key(gap) + ": none"});
+      }
+      previous = index;
       uint64_t kept = view::count(entry, {"kept"});
       uint64_t dups = view::count(entry, {"duplicates"});
       uint64_t rejected = view::count(entry, {"rejected"});
@@ -137,7 +162,8 @@ std::string months_card(const nlohmann::json& stats) {
                              " rejected"});
     }
   }
-  std::string note = "Documents by month of their date";
+  std::string note = "Documents by month of their date; a run of more than " + std::to_string(kLongestFilledGap) +
+                     " empty months shows as one … column";
   if (undated != 0) note += "; " + count(undated) + " documents have no date and are not shown";
   note += ".";
   return card("wide", "Timeline", escape(note), legend() + svg::column_chart("chart-months", columns, "documents by month"));

@@ -191,7 +191,7 @@ std::string shards_section(const nlohmann::json& stats, size_t limit) {
   for (const auto& shard : shards) {
     if (limit != 0 && shown == limit) break;
     ++shown;
-    table.add_row({format::truncate(view::text(shard, {"path"}), 48),
+    table.add_row({format::truncate_left(view::text(shard, {"path"}), 48),
                    format::bytes(view::count(shard, {"compressed_bytes"})), count(view::count(shard, {"records"})),
                    count(view::count(shard, {"kept"})), count(view::count(shard, {"duplicates"})),
                    count(view::count(shard, {"rejected"})), count(view::count(shard, {"skipped_members"}))});

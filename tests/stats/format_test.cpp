@@ -51,6 +51,8 @@ TEST(Format, DisplayWidthAndTruncation) {
   EXPECT_EQ(format::truncate("abc", 4), "abc");
   EXPECT_EQ(format::display_width(format::truncate("中文中文", 5)), 5u);
   EXPECT_EQ(format::truncate("الأمم المتحدة", 6), "الأمم…");
+  EXPECT_EQ(format::truncate_left("/data/ant/ant-00000.tar.zst", 18), "…ant-00000.tar.zst");
+  EXPECT_EQ(format::truncate_left("short", 18), "short");
 }
 
 TEST(TextTable, AlignsColumnsByDisplayWidth) {

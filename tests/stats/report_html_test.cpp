@@ -58,6 +58,17 @@ TEST(ReportHtml, EscapesEverythingFromDataAndIsolatesRightToLeftText) {
   EXPECT_NE(html.find("dir=\"auto\">ارتفاع أسعار النفط"), std::string::npos);
 }
 
+TEST(ReportHtml, TimelineFillsShortGapsAndCollapsesLongOnes) {
+  nlohmann::json stats = testing::sample_stats_json(200);
+  nlohmann::json month = {{"documents", 1}, {"kept", 1}, {"duplicates", 0}, {"rejected", 0},
+                          {"words", 1}, {"chars", 1}, {"bytes", 1}};
+  stats["by_month"] = {{"2013-04", month}, {"2018-02", month}, {"2018-04", month}, {"unknown", month}};
+  std::string html = render_report_html(stats);
+  EXPECT_NE(html.find("no documents from 2013-05 to 2018-01"), std::string::npos);
+  EXPECT_NE(html.find("2018-03: none"), std::string::npos);
+  EXPECT_NE(html.find("1 documents have no date"), std::string::npos);
+}
+
 TEST(ReportHtml, IsSelfContained) {
   std::string html = render_report_html(testing::sample_stats_json(500));
   for (const char* outside : {"<script", "<link", "src=", "@import", "url(", "http://", "https://", "@font-face"}) {
