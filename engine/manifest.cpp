@@ -68,6 +68,7 @@ nlohmann::json config_json(const RunConfig& config) {
       {"bands", config.dedup.bands},
       {"rows", config.dedup.rows},
       {"threshold", config.dedup.threshold},
+      {"minhash_family", config.dedup.family == MinHashFamily::one_permutation ? "one_permutation" : "mod_prime"},
       {"minhash_seed", config.dedup.seed},
       {"index_memory_bytes", config.dedup.index_memory_bytes},
       {"keep_duplicates", config.encode.keep_duplicate_text},

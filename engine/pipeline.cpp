@@ -9,6 +9,7 @@
 
 #include <chrono>
 #include <memory>
+#include <span>
 #include <stdexcept>
 
 #include "engine/batch_source.h"
@@ -173,16 +174,15 @@ class Pipeline {
 
   void decide_batch(Batch& batch) {
     clock_.measure(Stage::decide, batch.documents.size(), batch.input_bytes, [&] {
-      for (Document& doc : batch.documents) {
-        if (doc.rejected()) {
-          if (config_.fail_on_io_error && doc.reject_reason == "io") {
+      if (config_.fail_on_io_error) {
+        for (const Document& doc : batch.documents) {
+          if (doc.rejected() && doc.reject_reason == "io") {
             throw std::runtime_error(doc.source + " (record " + doc.id.str() + "): " + doc.reject_detail +
                                      " [--on-error=fail]");
           }
-          continue;
         }
-        if (dedup_enabled()) decider_.decide(doc);
       }
+      if (dedup_enabled()) decider_.decide(std::span<Document>(batch.documents));
     });
   }
 

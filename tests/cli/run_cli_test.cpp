@@ -202,6 +202,32 @@ TEST(RunCli, RefusesBadUsageWithOneLineAndExitTwo) {
   EXPECT_EQ(run_corpusflow({"run", seed_input, "-o", out.string(), "--overwrite"}).exit_code, 0);
 }
 
+TEST(RunCli, DedupIndexOverItsMemoryBudgetStopsTheRunWithAClearMessage) {
+  TempDir dir;
+  const CommandResult run =
+      run_corpusflow({"run", kAnt, "-o", (dir / "out").string(), "--index-memory", "64KiB"});
+  EXPECT_EQ(run.exit_code, 1);
+  EXPECT_NE(run.err.find("--index-memory"), std::string::npos) << run.err;
+  EXPECT_FALSE(std::filesystem::exists(dir / "out" / "manifest.json"));
+}
+
+TEST(RunCli, ManifestRecordsEveryDedupChoice) {
+  TempDir dir;
+  const auto out = dir / "out";
+  ASSERT_EQ(run_corpusflow({"run", kSeed, "-o", out.string(), "--dedup", "exact,near", "--ngram", "4", "--bands",
+                            "10", "--rows", "5", "--threshold", "0.8"})
+                .exit_code,
+            0);
+  const auto config = read_json(out / "manifest.json")["config"];
+  EXPECT_EQ(config["dedup"], "exact,near");
+  EXPECT_EQ(config["ngram"], 4);
+  EXPECT_EQ(config["bands"], 10);
+  EXPECT_EQ(config["rows"], 5);
+  EXPECT_DOUBLE_EQ(config["threshold"].get<double>(), 0.8);
+  EXPECT_EQ(config["minhash_family"], "one_permutation");
+  EXPECT_TRUE(config.contains("minhash_seed"));
+}
+
 TEST(RunCli, EveryCommandHasHelp) {
   for (const char* command : {"run", "cat", "stats", "gen"}) {
     const CommandResult help = run_corpusflow({command, "--help"});
