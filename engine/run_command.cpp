@@ -116,7 +116,7 @@ int execute(RunArguments& arguments) {
 
   const nlohmann::json stats = make_stats_json(output.stats, output.metrics);
   std::vector<ManifestFile> reports;
-  reports.push_back(write_report_file(config.output, "stats.json", stats.dump(2) + "\n"));
+  reports.push_back(write_report_file(config.output, "stats.json", stats.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n"));
   reports.push_back(write_report_file(config.output, "report.html", render_report_html(stats)));
 
   if (!output.accounting_errors.empty()) {
