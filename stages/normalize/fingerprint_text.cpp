@@ -71,21 +71,21 @@ void append_folded_run(std::string_view src, std::string& out) {
   icu_util::append_normalized(icu_util::nfc(), mapped, out);
 }
 
-// Collapses runs of ' ' to one and trims them at both ends, in place.
+// Collapses runs of ' ' to one and trims them at both ends, in place. Branch-free: every byte is written and
+// the write position advances unless the byte is a space after a space or at the start.
 void collapse_spaces(std::string& text) {
+  char* data = text.data();
+  const size_t n = text.size();
   size_t write = 0;
-  bool pending_space = false;
-  for (char ch : text) {
-    if (ch == ' ') {
-      pending_space = write > 0;
-      continue;
-    }
-    if (pending_space) {
-      text[write++] = ' ';
-      pending_space = false;
-    }
-    text[write++] = ch;
+  bool after_space = true;
+  for (size_t i = 0; i < n; ++i) {
+    const char ch = data[i];
+    const bool space = ch == ' ';
+    data[write] = ch;
+    write += static_cast<size_t>(!(space & after_space));
+    after_space = space;
   }
+  if (write > 0 && data[write - 1] == ' ') --write;
   text.resize(write);
 }
 

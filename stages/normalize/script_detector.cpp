@@ -56,8 +56,13 @@ std::string dominant_script(std::string_view utf8_text) {
       continue;
     }
     UChar32 c;
-    U8_NEXT(data, i, n, c);
-    if (c < 0) continue;
+    if (byte >= 0xC2 && byte < 0xE0 && i + 1 < n && (static_cast<unsigned char>(data[i + 1]) & 0xC0) == 0x80) {
+      c = ((byte & 0x1F) << 6) | (static_cast<unsigned char>(data[i + 1]) & 0x3F);
+      i += 2;
+    } else {
+      U8_NEXT(data, i, n, c);
+      if (c < 0) continue;
+    }
     ++counts[c < 0x10000 ? table[c] : compute_script(c)];
   }
   counts[kNotCounted] = 0;

@@ -12,7 +12,8 @@ namespace corpusflow {
 // Appends the tokens of a fingerprint text (views into it) to `tokens` (cleared first).
 void tokenize(std::string_view fingerprint_text, std::vector<std::string_view>& tokens);
 
-// Number of tokens tokenize() would produce, without building them.
+// Number of tokens tokenize() would produce, without building them; `fingerprint_text` must be valid UTF-8
+// (fingerprint text always is). Text without characters above U+07FF is counted in one branch-free pass.
 size_t count_tokens(std::string_view fingerprint_text);
 
 // True when `c` is tokenized one character at a time: its script is one of the above, or it is a

@@ -20,6 +20,16 @@ TEST(FingerprintText, FoldsCaseDigitsPunctuationAndSpaces) {
   EXPECT_EQ(fingerprint_text(" ... !!! "), "");
 }
 
+TEST(FingerprintText, CollapsesAndTrimsSpaces) {
+  EXPECT_EQ(fingerprint_text(""), "");
+  EXPECT_EQ(fingerprint_text(" "), "");
+  EXPECT_EQ(fingerprint_text("  ,, ;; "), "");
+  EXPECT_EQ(fingerprint_text("a"), "a");
+  EXPECT_EQ(fingerprint_text("!a!"), "a");
+  EXPECT_EQ(fingerprint_text("  a  ,  b\t\tc  "), "a b c");
+  EXPECT_EQ(fingerprint_text("a\xFF\xFF b"), "a b");
+}
+
 TEST(FingerprintText, FoldsArabicVariantsMarksAndDigits) {
   EXPECT_EQ(fingerprint_text("أحمد إلى آخر ٱلكتاب"), fingerprint_text("احمد الي اخر الكتاب"));
   EXPECT_EQ(fingerprint_text("مدرسة"), "مدرسه");

@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include "stages/normalize/fingerprint_text.h"
+#include "tests/normalize/sample_data.h"
 
 namespace corpusflow {
 namespace {
@@ -45,6 +46,31 @@ TEST(Tokenizer, CountsFingerprintTokensOfMixedText) {
   const std::string fingerprint = fingerprint_text("Tokyo 東京 is 2 words + 2 kanji; مرحبا!");
   EXPECT_EQ(fingerprint, "tokyo 東京 is 0 words 0 kanji مرحبا");
   EXPECT_EQ(count_tokens(fingerprint), 9u);
+}
+
+// count_tokens() counts text without characters above U+07FF in one pass; tokenize() is its oracle.
+TEST(Tokenizer, CountMatchesTokenizeOnEverySampleLine) {
+  std::vector<std::string> texts;
+  for (const testing::UdhrText& udhr : testing::udhr()) texts.push_back(udhr.text);
+  for (const std::string& page : testing::ant_pages(0)) texts.push_back(page);
+  std::vector<std::string_view> views;
+  size_t lines = 0;
+  for (const std::string& text : texts) {
+    for (size_t begin = 0; begin < text.size();) {
+      size_t end = text.find('\n', begin);
+      if (end == std::string::npos) end = text.size();
+      const std::string fingerprint = fingerprint_text(std::string_view(text).substr(begin, end - begin));
+      tokenize(fingerprint, views);
+      ASSERT_EQ(count_tokens(fingerprint), views.size()) << fingerprint;
+      ++lines;
+      begin = end + 1;
+    }
+  }
+  EXPECT_GT(lines, 10000u);
+  EXPECT_EQ(count_tokens("a"), 1u);
+  EXPECT_EQ(count_tokens(" "), 0u);
+  EXPECT_EQ(count_tokens("ab  cd "), 2u);
+  EXPECT_EQ(count_tokens("مرحبا  بالعالم"), 2u);
 }
 
 }  // namespace
