@@ -46,13 +46,17 @@ const ScriptTable& script_table() {
 std::string dominant_script(std::string_view utf8_text) {
   const ScriptTable& table = script_table();
   std::array<uint64_t, 256> counts{};
+  // Consecutive letters mostly share a script: count them in registers, flushing on a change of script.
+  uint64_t latin = 0;
+  uint8_t current = kNotCounted;
+  uint64_t run = 0;
   const char* data = utf8_text.data();
   const int32_t n = static_cast<int32_t>(utf8_text.size());
   for (int32_t i = 0; i < n;) {
     const auto byte = static_cast<unsigned char>(data[i]);
     if (byte < 0x80) {
       ++i;
-      if ((byte | 0x20) >= 'a' && (byte | 0x20) <= 'z') ++counts[USCRIPT_LATIN];
+      latin += (byte | 0x20) >= 'a' && (byte | 0x20) <= 'z';
       continue;
     }
     UChar32 c;
@@ -63,8 +67,16 @@ std::string dominant_script(std::string_view utf8_text) {
       U8_NEXT(data, i, n, c);
       if (c < 0) continue;
     }
-    ++counts[c < 0x10000 ? table[c] : compute_script(c)];
+    const uint8_t script = c < 0x10000 ? table[c] : compute_script(c);
+    if (script != current) {
+      counts[current] += run;
+      current = script;
+      run = 0;
+    }
+    ++run;
   }
+  counts[current] += run;
+  counts[USCRIPT_LATIN] += latin;
   counts[kNotCounted] = 0;
   size_t best = kNotCounted;
   for (size_t script = 0; script < kNotCounted; ++script) {

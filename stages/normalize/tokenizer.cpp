@@ -98,14 +98,12 @@ size_t count_tokens(std::string_view fingerprint_text) {
   // are the maximal runs of non-spaces: count their first bytes in one branch-free pass.
   const auto* bytes = reinterpret_cast<const unsigned char*>(fingerprint_text.data());
   const size_t n = fingerprint_text.size();
-  size_t starts = 0;
-  unsigned char high = 0;
-  unsigned char previous = ' ';
-  for (size_t i = 0; i < n; ++i) {
-    const unsigned char byte = bytes[i];
-    starts += static_cast<size_t>((byte != ' ') & (previous == ' '));
-    high |= static_cast<unsigned char>(byte >= 0xE0);
-    previous = byte;
+  if (n == 0) return 0;
+  size_t starts = bytes[0] != ' ';
+  unsigned char high = bytes[0] >= 0xE0;
+  for (size_t i = 1; i < n; ++i) {
+    starts += static_cast<size_t>((bytes[i] != ' ') & (bytes[i - 1] == ' '));
+    high |= static_cast<unsigned char>(bytes[i] >= 0xE0);
   }
   if (high == 0) return starts;
   size_t count = 0;
