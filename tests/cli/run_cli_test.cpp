@@ -228,6 +228,22 @@ TEST(RunCli, ManifestRecordsEveryDedupChoice) {
   EXPECT_TRUE(config.contains("minhash_seed"));
 }
 
+// Raw bytes in a header that are not UTF-8 must not break any output: JSON lines, stats.json, the report.
+TEST(RunCli, InvalidUtf8InTheHeaderStillGivesValidOutputs) {
+  TempDir dir;
+  const auto page = dir / "page.txt";
+  std::ofstream(page, std::ios::binary) << " date 2020-01-02 http://ex\xFF" "ample.\xC0" "com/\xD9\x85\xFE\n"
+                                           "Title \xFF\nSome body text that is long enough to count.";
+  const auto out = dir / "out";
+  const CommandResult run = run_corpusflow({"run", page.string(), "-o", out.string()});
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  const auto documents = parsed_lines(out / "data");
+  ASSERT_EQ(documents.size(), 1u);
+  EXPECT_EQ(documents[0]["host"], "ex\xEF\xBF\xBD" "ample.\xEF\xBF\xBD" "com");
+  EXPECT_NO_THROW(read_json(out / "stats.json"));
+  EXPECT_TRUE(std::filesystem::exists(out / "manifest.json"));
+}
+
 TEST(RunCli, EveryCommandHasHelp) {
   for (const char* command : {"run", "cat", "stats", "gen"}) {
     const CommandResult help = run_corpusflow({command, "--help"});
