@@ -1,5 +1,6 @@
 #include "stages/normalize/fingerprint_text.h"
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <cstring>
@@ -95,6 +96,8 @@ void collapse_spaces(std::string& text) {
 struct Entry {
   uint8_t length = 0;
   bool slow = false;
+  bool space = false;      // the result is " "
+  bool has_space = false;  // the result is longer and holds a ' '
   char bytes[6] = {};
 };
 
@@ -120,12 +123,19 @@ class BmpTable {
       }
       entry.length = static_cast<uint8_t>(folded.size());
       std::memcpy(entry.bytes, folded.data(), folded.size());
+      entry.space = folded == " ";
+      entry.has_space = folded.size() > 1 && folded.find(' ') != std::string::npos;
+      const size_t source_length = static_cast<size_t>(U8_LENGTH(c));
+      growth_ = std::max(growth_, (folded.size() + source_length - 1) / source_length);
     }
   }
   const Entry& operator[](UChar32 c) const { return entries_[static_cast<size_t>(c)]; }
+  // Most bytes a fast result has per byte of its input (an invalid byte becomes one space).
+  size_t growth() const { return growth_; }
 
  private:
   std::array<Entry, 0x10000> entries_;
+  size_t growth_ = 1;
 };
 
 const BmpTable& bmp_table() {
@@ -150,9 +160,11 @@ void fingerprint_text_reference(std::string_view text, std::string& out) {
 
 void fingerprint_text(std::string_view text, std::string& out) {
   const BmpTable& table = bmp_table();
-  // Fast results are written through a pointer into `out`, kept at least kSlack bytes larger than `size`.
+  // Fast results are written straight into `out`, kept at least growth * (bytes left) + kSlack bytes larger
+  // than `size`, so that no write needs a check.
   constexpr size_t kSlack = 16;
-  out.resize(text.size() + kSlack);
+  const size_t growth = table.growth();
+  out.resize(growth * text.size() + kSlack);
   size_t size = 0;
   const char* data = text.data();
   const int32_t n = static_cast<int32_t>(text.size());
@@ -160,9 +172,11 @@ void fingerprint_text(std::string_view text, std::string& out) {
   // may compose with what precedes it starts again from there.
   int32_t last_fast_start = -1;
   size_t last_fast_out = 0;
+  // A single-space result is not written at the start nor after a space; the spaces left need a full
+  // collapse only when a slow run or a longer result may have written some.
+  bool needs_collapse = false;
   int32_t i = 0;
   while (i < n) {
-    if (out.size() < size + kSlack) out.resize(2 * out.size() + kSlack);
     const int32_t start = i;
     const auto byte = static_cast<unsigned char>(data[i]);
     UChar32 c;
@@ -177,7 +191,8 @@ void fingerprint_text(std::string_view text, std::string& out) {
       U8_NEXT(data, i, n, c);
     }
     if (c < 0) {
-      out[size++] = ' ';
+      out[size] = ' ';
+      size += static_cast<size_t>(size > 0 && out[size - 1] != ' ');
       last_fast_start = -1;
       continue;
     }
@@ -187,10 +202,16 @@ void fingerprint_text(std::string_view text, std::string& out) {
         last_fast_start = start;
         last_fast_out = size;
         std::memcpy(out.data() + size, entry.bytes, sizeof entry.bytes);
-        size += entry.length;
+        if (entry.space) {
+          size += static_cast<size_t>(size > 0 && out[size - 1] != ' ');
+        } else {
+          size += entry.length;
+          needs_collapse |= entry.has_space;
+        }
       }
       continue;
     }
+    needs_collapse = true;
     int32_t run_start = start;
     if (last_fast_start >= 0 && !icu_util::nfkc_casefold().hasBoundaryBefore(c)) {
       run_start = last_fast_start;
@@ -207,12 +228,16 @@ void fingerprint_text(std::string_view text, std::string& out) {
     out.resize(size);
     append_folded_run(std::string_view(data + run_start, static_cast<size_t>(run_end - run_start)), out);
     size = out.size();
-    out.resize(size + kSlack);
+    out.resize(size + growth * static_cast<size_t>(n - run_end) + kSlack);
     last_fast_start = -1;
     i = run_end;
   }
   out.resize(size);
-  collapse_spaces(out);
+  if (needs_collapse) {
+    collapse_spaces(out);
+  } else if (size > 0 && out[size - 1] == ' ') {
+    out.pop_back();
+  }
 }
 
 std::string fingerprint_text(std::string_view text) {

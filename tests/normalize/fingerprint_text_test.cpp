@@ -96,6 +96,28 @@ TEST(FingerprintText, MatchesReferenceOnRandomMixedText) {
   }
 }
 
+TEST(FingerprintText, MatchesReferenceAroundSpaces) {
+  // Spaces are collapsed while writing unless a slow run or a result holding a space (U+2474 "(1)", U+00BD
+  // "1/2") meets them: pieces that put every kind of space next to every kind of character.
+  const std::vector<std::string> pieces = {
+      " ", "  ", ",", "!", "\t", "\u00a0", "\u00a8", "\u2474", "\u00bd", "\u0301", "\u0627", "\u064b",
+      "\u0640", "\u1100", "\u1161", "\uac00", "\xFF", "\xC1\x81", "a", "Z", "9", "\u0669", "\u3002",
+      "\U0001F600", "\u200d", "\ufefb"};
+  std::mt19937 random(7);
+  std::uniform_int_distribution<size_t> pick(0, pieces.size() - 1);
+  std::string text;
+  std::string fast;
+  std::string reference;
+  for (int round = 0; round < 5000; ++round) {
+    text.clear();
+    const int length = 1 + round % 10;
+    for (int k = 0; k < length; ++k) text += pieces[pick(random)];
+    fingerprint_text(text, fast);
+    fingerprint_text_reference(text, reference);
+    ASSERT_EQ(fast, reference) << "input: " << text;
+  }
+}
+
 TEST(FingerprintText, ArabicFingerprintIgnoresDiacriticsAndVariants) {
   const std::string& arabic = testing::udhr_language("ar").text;
   std::string stripped;
