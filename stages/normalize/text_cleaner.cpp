@@ -260,16 +260,24 @@ void clean_text(std::string_view text, const CleanOptions& options, std::string&
     const int32_t start = i;
     UChar32 c;
     U8_NEXT(data, i, n, c);
-    saw_special = true;
-    last_class = 0;
     if (c < 0) {
       if (counts.utf8_repairs == 0) counts.first_invalid_offset = static_cast<uint64_t>(start);
       ++counts.utf8_repairs;
       counts.invalid_bytes += static_cast<uint64_t>(i - start);
+      last_class = 0;  // U+FFFD: a starter that passes the quick check
       writer.visible_code_point(kReplacement);
       continue;
     }
     if (c >= 0x300) saw_high = true;
+    // The quick check goes on over the code points written. A removed one joins its neighbours (the class
+    // before it stays the last); a line break, space or visible tatweel is a starter that combines with
+    // nothing, and a space trimmed away leaves a line break or nothing before what follows. The rest
+    // (presentation forms, spaces that NFC changes) leave the answer to ICU.
+    const bool removed = is_removed_junk(c) || (c == 0x0640 && options.remove_tatweel);
+    const bool starter = !removed && (c == 0x0640 || is_line_break(c) ||
+                                      (is_unicode_space(c) && (quick_check[c] & NfcQuickCheck::kUnsure) == 0));
+    if (!removed && !starter) saw_special = true;
+    if (!removed) last_class = 0;
     write_code_point(c, data + start, static_cast<size_t>(i - start), options, writer, counts);
   }
   if (!saw_high || !(nfc_unsure || saw_special)) return;

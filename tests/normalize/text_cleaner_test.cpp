@@ -1,8 +1,12 @@
 #include "stages/normalize/text_cleaner.h"
 
+#include <random>
 #include <string>
+#include <vector>
 
 #include <gtest/gtest.h>
+
+#include "stages/normalize/icu_util.h"
 
 namespace corpusflow {
 namespace {
@@ -114,6 +118,37 @@ TEST(TextCleaner, IsIdempotent) {
     const std::string once = clean(input).text;
     EXPECT_EQ(clean(once).text, once) << input;
   }
+}
+
+bool is_nfc(const std::string& text) {
+  std::string composed;
+  icu_util::append_normalized(icu_util::nfc(), text, composed);
+  return composed == text;
+}
+
+// ICU's NFC pass is skipped when the quick check over the code points written says NFC; removed characters,
+// spaces and line breaks between marks and letters must not fool it. ICU is the oracle.
+TEST(TextCleaner, OutputIsNfcAroundRemovedCharactersAndSpaces) {
+  const std::vector<std::string> pieces = {
+      "a", "e", "\u0627", "\u0628", "\u0653", "\u0654", "\u0655", "\u064e", "\u0650", "\u0651", "\u0301",
+      "\u0327", "\u0316", "\u0640", "\u00a0", "\u2000", "\u2001", "\u2002", "\u3000", "\u200b", "\u00ad",
+      "\u0085", "\u2028", "\ufeff", "\u0001", "\x7f", " ", "\n", "\t", "\xFF", "\u1100", "\u1161", "\u11a8",
+      "\u0915", "\u093c", "\u09c7", "\u09be", "\u3099", "\u304b", "\ufef5", "\u0041"};
+  std::mt19937 random(11);
+  std::uniform_int_distribution<size_t> pick(0, pieces.size() - 1);
+  std::string text;
+  for (int round = 0; round < 20000; ++round) {
+    text.clear();
+    const int length = 1 + round % 8;
+    for (int k = 0; k < length; ++k) text += pieces[pick(random)];
+    for (const CleanOptions options : {CleanOptions{}, CleanOptions{.remove_tatweel = false, .single_line = true}}) {
+      const std::string out = clean(text, options).text;
+      ASSERT_TRUE(is_nfc(out)) << "input: " << text;
+    }
+  }
+  EXPECT_EQ(clean("\u0627\u0640\u0653").text, "\u0622");              // tatweel gone, alef + madda compose
+  EXPECT_EQ(clean("\u0627\u0651\u0640\u064e").text, "\u0627\u064e\u0651");  // marks reordered
+  EXPECT_EQ(clean("a\u2001\u0301").text, "a\u2003\u0301");
 }
 
 }  // namespace
