@@ -64,6 +64,10 @@ struct Document {
   uint32_t chars = 0;               // code points of text
   uint32_t lines = 0;               // non-empty lines of text
   NormalizeCounts normalize;
+  // fingerprint_text(text), which normalize builds from its per-line work when fingerprint_text_ready; the
+  // fingerprint stage takes it (and computes it itself when normalize did not run).
+  std::string fingerprint_text;
+  bool fingerprint_text_ready = false;
 
   // fingerprint
   Fingerprint fingerprint;

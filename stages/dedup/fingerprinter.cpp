@@ -17,7 +17,13 @@ void Fingerprinter::fingerprint(Document& doc) {
   Fingerprint& fp = doc.fingerprint;
   fp = Fingerprint{};
 
-  fingerprint_text(doc.text, text_);
+  if (doc.fingerprint_text_ready) {
+    text_.swap(doc.fingerprint_text);
+    std::string().swap(doc.fingerprint_text);
+    doc.fingerprint_text_ready = false;
+  } else {
+    fingerprint_text(doc.text, text_);
+  }
   fp.has_text = !text_.empty();
   if (fp.has_text) {
     const XXH128_hash_t hash = XXH3_128bits(text_.data(), text_.size());

@@ -18,7 +18,8 @@ class Fingerprinter {
  public:
   explicit Fingerprinter(const DedupConfig& config);
 
-  // Fills doc.fingerprint from doc.text and doc.url; skips rejected documents.
+  // Fills doc.fingerprint from doc.text and doc.url; skips rejected documents. Takes doc.fingerprint_text when
+  // normalize left it ready, else computes it from doc.text.
   // exact: XXH3-128 of the fingerprint text (has_text false when it is empty);
   // url: XXH3-64 of normalize_url(doc.url) (has_url false when that is empty);
   // signature: when near is on and the text has at least ngram tokens, else empty.

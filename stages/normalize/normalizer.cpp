@@ -60,6 +60,8 @@ void Normalizer::normalize(Document& doc) {
 
   // Lines with the keys and token counts of their fingerprint text.
   lines_.clear();
+  line_fingerprints_.clear();
+  line_fingerprint_ends_.clear();
   const std::string& text = doc.text;
   for (size_t begin = 0; begin <= text.size() && !text.empty();) {
     size_t end = text.find('\n', begin);
@@ -73,8 +75,10 @@ void Normalizer::normalize(Document& doc) {
       line.key = line_key(fingerprint_);
       line.fingerprint_chars = count_code_points(fingerprint_);
       line.tokens = static_cast<uint32_t>(count_tokens(fingerprint_));
+      line_fingerprints_.append(fingerprint_);
     }
     lines_.push_back(line);
+    line_fingerprint_ends_.push_back(static_cast<uint32_t>(line_fingerprints_.size()));
     begin = end + 1;
   }
 
@@ -112,13 +116,23 @@ void Normalizer::normalize(Document& doc) {
     return;
   }
 
+  // Line breaks fold to spaces and cannot join or split a character sequence, so the text's fingerprint text
+  // is its lines' joined by one space (tests/normalize/normalizer_test.cpp checks this on real pages).
   uint32_t words = 0;
   uint32_t line_count = 0;
-  for (const TextLine& line : lines_) {
+  doc.fingerprint_text.clear();
+  for (size_t i = 0; i < lines_.size(); ++i) {
+    const TextLine& line = lines_[i];
     if (line.blank || line.removed) continue;
     words += line.tokens;
     ++line_count;
+    const uint32_t begin = i == 0 ? 0 : line_fingerprint_ends_[i - 1];
+    const uint32_t end = line_fingerprint_ends_[i];
+    if (begin == end) continue;
+    if (!doc.fingerprint_text.empty()) doc.fingerprint_text.push_back(' ');
+    doc.fingerprint_text.append(line_fingerprints_, begin, end - begin);
   }
+  doc.fingerprint_text_ready = true;
   doc.words = words;
   doc.lines = line_count;
   doc.chars = count_code_points(doc.text);

@@ -31,7 +31,7 @@ class Normalizer {
 
   // Normalizes doc.title and doc.text in place (see clean_text() and remove_repetition()); sets doc.script,
   // language, language_score, words (tokens of the text's fingerprint text), chars (code points of text),
-  // lines (non-empty lines of text) and doc.normalize. Rejects with reason "not_utf8" a text that is mostly
+  // lines (non-empty lines of text), doc.normalize and doc.fingerprint_text. Rejects with reason "not_utf8" a text that is mostly
   // invalid bytes or controls (binary), and with "empty" one with no text left. Skips rejected documents.
   void normalize(Document& doc);
 
@@ -40,6 +40,8 @@ class Normalizer {
   std::string cleaned_;
   std::string fingerprint_;
   std::vector<TextLine> lines_;
+  std::string line_fingerprints_;  // every line's fingerprint text, end to end
+  std::vector<uint32_t> line_fingerprint_ends_;  // per line of lines_: its end in line_fingerprints_
 };
 
 }  // namespace corpusflow

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "stages/dedup/fingerprinter.h"
+#include "stages/normalize/normalizer.h"
 
 namespace corpusflow {
 namespace {
@@ -309,6 +310,34 @@ TEST(Fingerprinter, ShortEmptyAndRejectedDocuments) {
   EXPECT_TRUE(rejected.fingerprint.signature.empty());
   EXPECT_FALSE(bad_url.fingerprint.has_url);
   EXPECT_EQ(bad_url.fingerprint.signature.size(), static_cast<size_t>(kSize));
+}
+
+// Normalize's fingerprint text is taken as is (and released); without it the same fingerprint is computed.
+TEST(Fingerprinter, TakesTheFingerprintTextNormalizeLeft) {
+  Fingerprinter fingerprinter(DedupConfig{});
+  Document normalized;
+  normalized.text = "Première ligne, avec des mots\n\nالسطر الثاني فيه كلمات عربية\n١٢٣ and the end.";
+  Normalizer().normalize(normalized);
+  ASSERT_TRUE(normalized.fingerprint_text_ready);
+  Document computed;
+  computed.text = normalized.text;
+  fingerprinter.fingerprint(normalized);
+  fingerprinter.fingerprint(computed);
+  EXPECT_FALSE(normalized.fingerprint_text_ready);
+  EXPECT_TRUE(normalized.fingerprint_text.empty());
+  EXPECT_EQ(normalized.fingerprint.exact_hash_low, computed.fingerprint.exact_hash_low);
+  EXPECT_EQ(normalized.fingerprint.exact_hash_high, computed.fingerprint.exact_hash_high);
+  EXPECT_EQ(normalized.fingerprint.signature, computed.fingerprint.signature);
+
+  Document given, other;
+  given.text = "one two three four five six";
+  given.fingerprint_text = "seven eight nine ten eleven twelve";
+  given.fingerprint_text_ready = true;
+  other.text = "seven eight nine ten eleven twelve";
+  fingerprinter.fingerprint(given);
+  fingerprinter.fingerprint(other);
+  EXPECT_EQ(given.fingerprint.exact_hash_low, other.fingerprint.exact_hash_low);
+  EXPECT_EQ(given.fingerprint.signature, other.fingerprint.signature);
 }
 
 // A template shared by many unrelated pages does not make them duplicates; a real near-copy still is one.

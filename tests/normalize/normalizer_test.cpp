@@ -87,7 +87,7 @@ bool is_valid_utf8(const std::string& text) {
   return true;
 }
 
-bool is_nfc(const std::string& text) {
+bool is_nfc_by_icu(const std::string& text) {
   UErrorCode error = U_ZERO_ERROR;
   const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(error);
   const bool normalized =
@@ -101,9 +101,12 @@ void expect_normalized_properties(Normalizer& normalizer, Document& doc, const s
   if (doc.rejected()) return;
   ASSERT_TRUE(is_valid_utf8(doc.text)) << what;
   ASSERT_TRUE(is_valid_utf8(doc.title)) << what;
-  ASSERT_TRUE(is_nfc(doc.text)) << what;
-  ASSERT_TRUE(is_nfc(doc.title)) << what;
+  ASSERT_TRUE(is_nfc_by_icu(doc.text)) << what;
+  ASSERT_TRUE(is_nfc_by_icu(doc.title)) << what;
   ASSERT_EQ(doc.words, count_tokens(fingerprint_text(doc.text))) << what;
+  // The fingerprint text normalize joins from its lines is the one of the whole output text.
+  ASSERT_TRUE(doc.fingerprint_text_ready) << what;
+  ASSERT_EQ(doc.fingerprint_text, fingerprint_text(doc.text)) << what;
   Document again;
   again.title = doc.title;
   again.text = doc.text;
@@ -240,6 +243,30 @@ TEST(Normalizer, KeepsTatweelWhenAsked) {
   const Document doc = normalized("كـــتاب", "", options);
   EXPECT_EQ(doc.text, "كـــتاب");
   EXPECT_EQ(doc.language, "und");
+}
+
+// Characters that combine or fold with a neighbour, split by line breaks, blank and punctuation-only lines:
+// the fingerprint text joined from lines must equal the one computed over the whole text.
+TEST(Normalizer, FingerprintTextAcrossLineBreaks) {
+  Normalizer normalizer;
+  const char* const texts[] = {
+      "\u1100\n\u1161 and more words here",  // Hangul jamo split by a line break
+      "e\n\u0301x\n\n\u0301",                // combining marks opening lines
+      "\u0627\n\u0653\u0654 \u0644\u0627",    // Arabic marks after a break
+      "!!!\n...\nword\n???\n\n  \nend",     // lines whose fingerprint text is empty
+      "A\u030A\nB\uFB01\n\u0661\u0662\n\u00DF",  // decomposed A-ring, ligature, Arabic digits, sharp s
+      "\u03A3\n\u03C2\u03C3\n\u1E9E",          // sigmas and capital sharp s
+      "\u0E01\u0E33\n\u0E33 \u0E40\u0E01\u0E47",  // Thai sara am at a line start
+      "line one\r\nline two\r\n",
+  };
+  for (const char* text : texts) {
+    Document doc;
+    doc.text = text;
+    normalizer.normalize(doc);
+    ASSERT_FALSE(doc.rejected()) << text;
+    EXPECT_TRUE(doc.fingerprint_text_ready) << text;
+    EXPECT_EQ(doc.fingerprint_text, fingerprint_text(doc.text)) << text;
+  }
 }
 
 TEST(Normalizer, IdempotentValidNfcOnUdhrAndRandomBytes) {
