@@ -21,6 +21,10 @@ class StreamRecordReader : public RecordReader {
   virtual bool read_record(RawRecord& out) = 0;
   // Turns out into the record that ends the file: the stream's own error when it broke, else `message`.
   bool fail(RawRecord& out, std::string message);
+  // "what at offset N": an error message that says where in the decoded file it happened.
+  static std::string at(const char* what, uint64_t offset) {
+    return std::string(what) + " at offset " + std::to_string(offset);
+  }
 
   ByteCursor cursor_;
   ReaderLimits limits_;

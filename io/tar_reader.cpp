@@ -106,8 +106,6 @@ bool parse_pax(std::string_view data, std::optional<std::string>& path, std::opt
   return true;
 }
 
-std::string at(const char* what, uint64_t offset) { return std::string(what) + " at offset " + std::to_string(offset); }
-
 }  // namespace
 
 bool TarReader::skip_padding(uint64_t payload_size) {

@@ -38,8 +38,6 @@ size_t http_header_length(std::string_view block) {
   return block.size();
 }
 
-std::string at(const char* what, uint64_t offset) { return std::string(what) + " at offset " + std::to_string(offset); }
-
 }  // namespace
 
 WarcReader::Line WarcReader::read_line(std::string& line) {

@@ -7,6 +7,8 @@
 
 namespace corpusflow::testing {
 
+inline const std::string kSample = CORPUSFLOW_SAMPLE_DIR;
+
 struct CommandResult {
   int exit_code = -1;
   std::string out;

@@ -9,7 +9,6 @@
 namespace corpusflow::testing {
 namespace {
 
-const std::string kSample = CORPUSFLOW_SAMPLE_DIR;
 const std::string kSeed = kSample + "/000_c591a7c62088d57a.txt";
 const std::string kAnt = kSample + "/ant";
 

@@ -7,8 +7,6 @@
 namespace corpusflow::testing {
 namespace {
 
-const std::string kSample = CORPUSFLOW_SAMPLE_DIR;
-
 class StatsCli : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {

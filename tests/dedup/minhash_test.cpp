@@ -13,7 +13,7 @@
 namespace corpusflow {
 namespace {
 
-constexpr int kSize = 112;
+constexpr int kSignatureSize = 112;
 
 // Two sets of `total` union elements sharing round(j * total): true Jaccard j.
 void make_pair(std::mt19937_64& rng, double j, int total, std::vector<uint64_t>& a, std::vector<uint64_t>& b) {
@@ -31,7 +31,7 @@ void make_pair(std::mt19937_64& rng, double j, int total, std::vector<uint64_t>&
 class MinHashFamilies : public ::testing::TestWithParam<MinHashFamily> {};
 
 TEST_P(MinHashFamilies, AgreementEstimatesJaccardWithoutBias) {
-  const MinHasher hasher(GetParam(), kSize, 42);
+  const MinHasher hasher(GetParam(), kSignatureSize, 42);
   std::mt19937_64 rng(7);
   std::vector<uint64_t> a, b;
   std::vector<uint32_t> sa, sb;
@@ -43,7 +43,7 @@ TEST_P(MinHashFamilies, AgreementEstimatesJaccardWithoutBias) {
         make_pair(rng, j, total, a, b);
         hasher.signature(a, sa);
         hasher.signature(b, sb);
-        const double estimate = signature_agreement(sa.data(), sb.data(), kSize) / double(kSize);
+        const double estimate = signature_agreement(sa.data(), sb.data(), kSignatureSize) / double(kSignatureSize);
         sum += estimate;
         sum_sq += (estimate - j) * (estimate - j);
       }
@@ -51,29 +51,29 @@ TEST_P(MinHashFamilies, AgreementEstimatesJaccardWithoutBias) {
       const double rmse = std::sqrt(sum_sq / trials);
       // Standard error of the mean is sqrt(j(1-j)/K/trials) <= 0.003; the binomial RMSE is <= 0.047.
       EXPECT_NEAR(mean, j, 0.015) << "j=" << j << " total=" << total;
-      EXPECT_LT(rmse, 1.25 * std::sqrt(j * (1 - j) / kSize) + 0.005) << "j=" << j << " total=" << total;
+      EXPECT_LT(rmse, 1.25 * std::sqrt(j * (1 - j) / kSignatureSize) + 0.005) << "j=" << j << " total=" << total;
     }
   }
 }
 
 TEST_P(MinHashFamilies, IdenticalSetsAgreeEverywhereWhateverTheOrderAndRepeats) {
-  const MinHasher hasher(GetParam(), kSize, 1);
+  const MinHasher hasher(GetParam(), kSignatureSize, 1);
   std::vector<uint64_t> a = {5, 9, 1, 77, 12345678901234ull, 3};
   std::vector<uint64_t> b = {3, 12345678901234ull, 77, 1, 9, 5, 5, 9};
   std::vector<uint32_t> sa, sb;
   hasher.signature(a, sa);
   hasher.signature(b, sb);
-  ASSERT_EQ(sa.size(), static_cast<size_t>(kSize));
+  ASSERT_EQ(sa.size(), static_cast<size_t>(kSignatureSize));
   EXPECT_EQ(sa, sb);
 }
 
 TEST_P(MinHashFamilies, OneShingleFillsEverySlot) {
-  const MinHasher hasher(GetParam(), kSize, 1);
+  const MinHasher hasher(GetParam(), kSignatureSize, 1);
   std::vector<uint32_t> one, other;
   hasher.signature(std::vector<uint64_t>{99}, one);
   hasher.signature(std::vector<uint64_t>{100}, other);
-  ASSERT_EQ(one.size(), static_cast<size_t>(kSize));
-  EXPECT_LT(signature_agreement(one.data(), other.data(), kSize), 3);
+  ASSERT_EQ(one.size(), static_cast<size_t>(kSignatureSize));
+  EXPECT_LT(signature_agreement(one.data(), other.data(), kSignatureSize), 3);
 }
 
 TEST_P(MinHashFamilies, SeedChangesTheSignatureAndFixesIt) {
@@ -81,11 +81,11 @@ TEST_P(MinHashFamilies, SeedChangesTheSignatureAndFixesIt) {
   std::vector<uint64_t> set(12);
   for (auto& shingle : set) shingle = rng();   // shingles are hashes: spread over all 64 bits
   std::vector<uint32_t> s1, s1again, s2;
-  MinHasher(GetParam(), kSize, 1).signature(set, s1);
-  MinHasher(GetParam(), kSize, 1).signature(set, s1again);
-  MinHasher(GetParam(), kSize, 2).signature(set, s2);
+  MinHasher(GetParam(), kSignatureSize, 1).signature(set, s1);
+  MinHasher(GetParam(), kSignatureSize, 1).signature(set, s1again);
+  MinHasher(GetParam(), kSignatureSize, 2).signature(set, s2);
   EXPECT_EQ(s1, s1again);
-  EXPECT_LT(signature_agreement(s1.data(), s2.data(), kSize), kSize / 4);
+  EXPECT_LT(signature_agreement(s1.data(), s2.data(), kSignatureSize), kSignatureSize / 4);
 }
 
 TEST_P(MinHashFamilies, EmptySetGivesZeroSlots) {

@@ -121,7 +121,9 @@ class TarBuilder {
   }
   TarBuilder& pax(std::string_view records) { return member("PaxHeaders/x", records, 'x'); }
   TarBuilder& gnu_long_name(std::string_view name) {
-    return member("././@LongLink", std::string(name) + '\0', 'L', true);
+    std::string record(name);
+    record.push_back('\0');
+    return member("././@LongLink", record, 'L', true);
   }
   TarBuilder& raw(std::string_view bytes) {
     bytes_ += bytes;
@@ -153,6 +155,10 @@ inline std::vector<RawRecord> read_all(const std::string& path, InputFormat form
   return records;
 }
 
-inline std::string sample(const std::string& relative) { return std::string(CORPUSFLOW_SAMPLE_DIR) + "/" + relative; }
+inline std::string sample(const std::string& relative) {
+  std::string path = CORPUSFLOW_SAMPLE_DIR;
+  path.append("/").append(relative);
+  return path;
+}
 
 }  // namespace corpusflow::testing

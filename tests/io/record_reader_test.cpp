@@ -18,8 +18,10 @@ using testing::write_file;
 using testing::zstd_frame;
 
 std::string sample_tar() {
+  std::string long_path = "pax/long/";
+  long_path.append(120, 'p');
   TarBuilder tar;
-  tar.pax(TarBuilder::pax_record("path", "pax/long/" + std::string(120, 'p')))
+  tar.pax(TarBuilder::pax_record("path", long_path))
       .member("a", std::string(700, 'a'))
       .member("dir/", "", '5')
       .gnu_long_name(std::string(130, 'g'))
