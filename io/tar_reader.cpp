@@ -179,10 +179,20 @@ bool TarReader::read_record(RawRecord& out) {
     const char type = header.type;
     const bool regular = type == '0' || type == '\0';
     if (regular) assign_member_name(header.prefix, header.name, out.name);
-    const uint64_t size = pax_size_.value_or(header.size);
+    const bool meta = type == 'x' || type == 'g' || type == 'L' || type == 'K';
+    // A pax size= describes the next file member, never a meta header between the two.
+    const uint64_t size = meta ? header.size : pax_size_.value_or(header.size);
     const bool sparse_extended = type == 'S' && block[482] != 0;
     if (in_place) cursor_.consume(kBlock);  // `header` views into the block: used up above
-    if (type == 'x' || type == 'L' || type == 'K') {  // meta headers for the next member
+    if (type == 'g') {  // pax global header: not used, and the next member's pending names stay
+      ++counts_.skipped_members;
+      if (!skip_other_member(type, size, false)) {
+        out.offset = header_offset;
+        return fail(out, at("truncated tar member", header_offset));
+      }
+      continue;
+    }
+    if (meta) {  // pax and GNU long-name headers for the next member
       ++counts_.skipped_members;
       if (size > kMaxMetaHeaderBytes) {
         out.offset = header_offset;

@@ -98,6 +98,29 @@ TEST(TarReader, PaxPathAndSizeOverrideTheHeader) {
   EXPECT_EQ(sized_records[0].bytes, "abc");
 }
 
+// pax records wait for the next file member: a GNU long name or a global header in between keeps its own size
+// and does not consume them.
+TEST(TarReader, PaxRecordsSkipMetaHeadersInBetween) {
+  const std::string long_name = std::string(130, 'g');
+  TarBuilder tar;
+  tar.pax(TarBuilder::pax_record("size", "3") + TarBuilder::pax_record("path", "pax/name"))
+      .gnu_long_name(long_name)
+      .member("global", TarBuilder::pax_record("comment", "a global header"), 'g')
+      .raw(TarBuilder::header("big", 0, '0'))
+      .raw("abc")
+      .raw(std::string(509, '\0'))
+      .member("after", "plain")
+      .end();
+  ReaderCounts counts;
+  auto records = read_tar(tar.bytes(), &counts);
+  ASSERT_EQ(records.size(), 2u);
+  EXPECT_EQ(records[0].name, "pax/name");  // pax path= wins over the GNU long name
+  EXPECT_EQ(records[0].bytes, "abc");
+  EXPECT_EQ(records[1].name, "after");
+  EXPECT_EQ(records[1].bytes, "plain");
+  EXPECT_EQ(counts.skipped_members, 3u);
+}
+
 TEST(TarReader, GnuLongNameAndUstarPrefix) {
   const std::string long_name = std::string(150, 'n') + "/page.txt";
   TarBuilder tar;
