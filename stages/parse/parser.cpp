@@ -135,7 +135,9 @@ void Parser::parse(RawRecord& record, RecordLayout layout, Document& doc) {
   simdjson::ondemand::object object;
   if (auto error = json.get_object().get(object)) return fail(error);
 
+  // text, url, title and date come from their first occurrence; a repeated key goes to metadata as it is.
   bool has_text = false;
+  bool seen_url = false, seen_title = false, seen_date = false;
   state.metadata.clear();
   for (auto field_result : object) {
     simdjson::ondemand::field field;
@@ -143,16 +145,17 @@ void Parser::parse(RawRecord& record, RecordLayout layout, Document& doc) {
     std::string_view key;
     if (auto error = field.unescaped_key().get(key)) return fail(error);
     std::string* target = nullptr;
-    if (key == "text") target = &doc.text;
-    else if (key == "url") target = &doc.url;
-    else if (key == "title") target = &doc.title;
-    else if (key == "date") target = &doc.date;
+    bool* seen = nullptr;
+    if (key == "text") target = &doc.text, seen = &has_text;
+    else if (key == "url") target = &doc.url, seen = &seen_url;
+    else if (key == "title") target = &doc.title, seen = &seen_title;
+    else if (key == "date") target = &doc.date, seen = &seen_date;
     simdjson::ondemand::value value = field.value();
-    if (target != nullptr) {
+    if (target != nullptr && !*seen) {
+      *seen = true;
       std::string_view string_value;
-      if (!value.get_string().get(string_value) && target->empty()) {
+      if (!value.get_string().get(string_value)) {
         *target = string_value;
-        if (target == &doc.text) has_text = true;
         if (target != &doc.date || is_iso_day(string_value)) continue;
         open_metadata_field(state.metadata, key);
         append_json_string(state.metadata, string_value);

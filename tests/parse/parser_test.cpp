@@ -95,6 +95,23 @@ TEST(JsonRecords, FieldsAndMetadata) {
             R"({"id":"x-1","date":"2024-05-06T07:08:09Z","tags":["a", {"b": 1}],"score":0.5,"ok":true,"none":null})");
 }
 
+// A repeated field never replaces the first one and is never lost: it is kept in metadata as written.
+TEST(JsonRecords, RepeatedFieldsKeepTheFirstAndGoToMetadata) {
+  const Document doc = parse(R"({"text": "first", "url": "http://a.example/1", "text": "second", "text": 7,)"
+                             R"( "url": "http://b.example/2", "title": "", "title": "later"})",
+                             RecordLayout::json);
+  ASSERT_FALSE(doc.rejected()) << doc.reject_detail;
+  EXPECT_EQ(doc.text, "first");
+  EXPECT_EQ(doc.url, "http://a.example/1");
+  EXPECT_EQ(doc.title, "");
+  EXPECT_EQ(doc.metadata_json,
+            R"({"text":"second","text":7,"url":"http://b.example/2","title":"later"})");
+
+  const Document not_string_first = parse(R"({"text": 5, "text": "a"})", RecordLayout::json);
+  EXPECT_EQ(not_string_first.reject_reason, "bad_json");
+  EXPECT_EQ(not_string_first.reject_detail, "field \"text\" is not a string");
+}
+
 TEST(JsonRecords, MalformedObjectsAreBadJson) {
   for (const char* line : {"{", "[1, 2]", "\"text\"", "{\"text\": 5}", "{\"title\": \"no text\"}",
                            "{\"text\": \"unterminated}", "not json at all", "{\"text\": \"a\",}"}) {
