@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "stages/stats/json_read.h"
+#include "stages/stats/nearest_rank.h"
 
 namespace corpusflow {
 
@@ -40,27 +41,17 @@ void LogHistogram::merge(const LogHistogram& other) {
 
 uint64_t LogHistogram::percentile(double p) const {
   if (count_ == 0) return 0;
-  p = std::clamp(p, 0.0, 100.0);
-  uint64_t rank = static_cast<uint64_t>(std::ceil(p / 100.0 * static_cast<double>(count_)));
-  rank = std::clamp<uint64_t>(rank, 1, count_);
-  uint64_t before = 0;
-  for (int b = 0; b < kBuckets; ++b) {
-    uint64_t in_bucket = counts_[b];
-    if (before + in_bucket < rank) {
-      before += in_bucket;
-      continue;
-    }
-    uint64_t low = bucket_low(b);
-    uint64_t high = bucket_high(b);
-    double value = static_cast<double>(low);
-    if (high - low > 1) {
-      double position = (static_cast<double>(rank - before) - 0.5) / static_cast<double>(in_bucket);
-      value += static_cast<double>(high - low) * position;
-    }
-    uint64_t rounded = static_cast<uint64_t>(std::llround(value));
-    return std::clamp(rounded, min(), max_);
+  const RankedBucket found = nearest_rank_bucket(counts_, count_, p);
+  const uint64_t low = bucket_low(found.bucket);
+  const uint64_t high = bucket_high(found.bucket);
+  double value = static_cast<double>(low);
+  if (high - low > 1) {
+    const double position =
+        (static_cast<double>(found.rank - found.before) - 0.5) / static_cast<double>(counts_[found.bucket]);
+    value += static_cast<double>(high - low) * position;
   }
-  return max_;
+  const uint64_t rounded = static_cast<uint64_t>(std::llround(value));
+  return std::clamp(rounded, min(), max_);
 }
 
 nlohmann::json LogHistogram::to_json() const {

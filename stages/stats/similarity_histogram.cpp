@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "stages/stats/json_read.h"
+#include "stages/stats/nearest_rank.h"
 
 namespace corpusflow {
 
@@ -23,14 +24,7 @@ void SimilarityHistogram::merge(const SimilarityHistogram& other) {
 
 double SimilarityHistogram::percentile(double p) const {
   if (count_ == 0) return 0;
-  uint64_t rank = static_cast<uint64_t>(std::ceil(std::clamp(p, 0.0, 100.0) / 100.0 * count_));
-  rank = std::clamp<uint64_t>(rank, 1, count_);
-  uint64_t before = 0;
-  for (int b = 0; b < kBuckets; ++b) {
-    before += counts_[b];
-    if (before >= rank) return b / double(kBuckets);
-  }
-  return 1.0;
+  return nearest_rank_bucket(counts_, count_, p).bucket / double(kBuckets);
 }
 
 nlohmann::json SimilarityHistogram::to_json() const {
