@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Sets everything up, builds, and runs the whole test suite: a Release build, then the same suite under
-# AddressSanitizer + UBSan, then a short end-to-end benchmark table (printed, never pass/fail).
+# AddressSanitizer + UBSan, then short end-to-end and corpus-size scaling tables (printed, never pass/fail).
 # Usage: scripts/test.sh [--fast]   (--fast: Release only, no sanitizers, no benchmark)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -19,4 +19,5 @@ ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
 
 if [[ -x "$root/bench/e2e" ]]; then
   "$root/bench/e2e" --quick --no-record || echo "(benchmark table unavailable)"
+  "$root/bench/e2e" --quick --scaling --no-record || echo "(scaling table unavailable)"
 fi
