@@ -8,7 +8,7 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 "$root/scripts/install-deps.sh"
 "$root/scripts/build.sh" "$root/build" corpusflow
 inputs=("$@")
-shared="$root/../shared/data"
+shared="$(cd "$root/.." && pwd)/shared/data"
 if [[ ${#inputs[@]} -eq 0 && -d "$shared/ant-arabic-news" ]]; then
   inputs=("$shared/seed" "$shared/ant-arabic-news" "$shared/udhr")
 elif [[ ${#inputs[@]} -eq 0 ]]; then
