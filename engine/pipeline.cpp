@@ -69,7 +69,11 @@ class Pipeline {
       : config_(config),
         source_(inputs, BatchLimits{config.batch_bytes, config.batch_records, config.max_record_bytes}),
         parsers_([] { return std::make_unique<Parser>(); }),
-        normalizers_([&] { return std::make_unique<Normalizer>(config.normalize); }),
+        normalizers_([&] {
+          NormalizeOptions options = config.normalize;
+          options.keep_fingerprint_text = config.dedup.exact || config.dedup.url || config.dedup.near;
+          return std::make_unique<Normalizer>(options);
+        }),
         fingerprinters_([&] { return std::make_unique<Fingerprinter>(config.dedup); }),
         compressors_([&] { return std::make_unique<ZstdCompressor>(config.compression_level); }),
         accumulators_([&] { return std::make_unique<StatsAccumulator>(config.stats); }),

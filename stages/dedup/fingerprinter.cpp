@@ -1,5 +1,7 @@
 #include "stages/dedup/fingerprinter.h"
 
+#include <cassert>
+
 #include <xxhash.h>
 
 #include "stages/dedup/shingles.h"
@@ -21,6 +23,8 @@ void Fingerprinter::fingerprint(Document& doc) {
     text_.swap(doc.fingerprint_text);
     std::string().swap(doc.fingerprint_text);
     doc.fingerprint_text_ready = false;
+    // Debug and sanitized builds check normalize's fingerprint text against the text on every document.
+    assert(text_ == fingerprint_text(doc.text));
   } else {
     fingerprint_text(doc.text, text_);
   }

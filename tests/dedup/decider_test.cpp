@@ -328,16 +328,6 @@ TEST(Fingerprinter, TakesTheFingerprintTextNormalizeLeft) {
   EXPECT_EQ(normalized.fingerprint.exact_hash_low, computed.fingerprint.exact_hash_low);
   EXPECT_EQ(normalized.fingerprint.exact_hash_high, computed.fingerprint.exact_hash_high);
   EXPECT_EQ(normalized.fingerprint.signature, computed.fingerprint.signature);
-
-  Document given, other;
-  given.text = "one two three four five six";
-  given.fingerprint_text = "seven eight nine ten eleven twelve";
-  given.fingerprint_text_ready = true;
-  other.text = "seven eight nine ten eleven twelve";
-  fingerprinter.fingerprint(given);
-  fingerprinter.fingerprint(other);
-  EXPECT_EQ(given.fingerprint.exact_hash_low, other.fingerprint.exact_hash_low);
-  EXPECT_EQ(given.fingerprint.signature, other.fingerprint.signature);
 }
 
 // A template shared by many unrelated pages does not make them duplicates; a real near-copy still is one.

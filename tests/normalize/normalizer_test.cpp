@@ -257,7 +257,7 @@ TEST(Normalizer, FingerprintTextAcrossLineBreaks) {
       "A\u030A\nB\uFB01\n\u0661\u0662\n\u00DF",  // decomposed A-ring, ligature, Arabic digits, sharp s
       "\u03A3\n\u03C2\u03C3\n\u1E9E",          // sigmas and capital sharp s
       "\u0E01\u0E33\n\u0E33 \u0E40\u0E01\u0E47",  // Thai sara am at a line start
-      "line one\r\nline two\r\n",
+      "a\n \t \nb\u00A0\u2003c",                  // a line of spaces; non-ASCII spaces inside a line
   };
   for (const char* text : texts) {
     Document doc;
@@ -267,6 +267,25 @@ TEST(Normalizer, FingerprintTextAcrossLineBreaks) {
     EXPECT_TRUE(doc.fingerprint_text_ready) << text;
     EXPECT_EQ(doc.fingerprint_text, fingerprint_text(doc.text)) << text;
   }
+}
+
+TEST(Normalizer, FingerprintTextOnlyWhenKeptAndNeverStale) {
+  NormalizeOptions without;
+  without.keep_fingerprint_text = false;
+  Document doc;
+  doc.text = "some words of text";
+  Normalizer(without).normalize(doc);
+  EXPECT_FALSE(doc.fingerprint_text_ready);
+  EXPECT_TRUE(doc.fingerprint_text.empty());
+
+  Normalizer normalizer;
+  normalizer.normalize(doc);
+  ASSERT_TRUE(doc.fingerprint_text_ready);
+  doc.text = "\x01\x02\x03\x04\x05";  // the same document, now binary: rejected, its old fingerprint text gone
+  normalizer.normalize(doc);
+  EXPECT_EQ(doc.reject_reason, "not_utf8");
+  EXPECT_FALSE(doc.fingerprint_text_ready);
+  EXPECT_TRUE(doc.fingerprint_text.empty());
 }
 
 TEST(Normalizer, IdempotentValidNfcOnUdhrAndRandomBytes) {
