@@ -135,7 +135,8 @@ void Parser::parse(RawRecord& record, RecordLayout layout, Document& doc) {
   simdjson::ondemand::object object;
   if (auto error = json.get_object().get(object)) return fail(error);
 
-  // text, url, title and date come from their first occurrence; a repeated key goes to metadata as it is.
+  // text comes from its first occurrence, which must be a string; url, title and date from their first string
+  // value. Every other occurrence goes to metadata as written.
   bool has_text = false;
   bool seen_url = false, seen_title = false, seen_date = false;
   state.metadata.clear();
@@ -152,9 +153,9 @@ void Parser::parse(RawRecord& record, RecordLayout layout, Document& doc) {
     else if (key == "date") target = &doc.date, seen = &seen_date;
     simdjson::ondemand::value value = field.value();
     if (target != nullptr && !*seen) {
-      *seen = true;
       std::string_view string_value;
       if (!value.get_string().get(string_value)) {
+        *seen = true;
         *target = string_value;
         if (target != &doc.date || is_iso_day(string_value)) continue;
         open_metadata_field(state.metadata, key);

@@ -110,6 +110,17 @@ TEST(JsonRecords, RepeatedFieldsKeepTheFirstAndGoToMetadata) {
   const Document not_string_first = parse(R"({"text": 5, "text": "a"})", RecordLayout::json);
   EXPECT_EQ(not_string_first.reject_reason, "bad_json");
   EXPECT_EQ(not_string_first.reject_detail, "field \"text\" is not a string");
+
+  // url, title and date come from their first string value; a non-string one before it stays in metadata.
+  const Document null_url_first = parse(
+      R"({"url": null, "text": "t", "url": "http://x.example/a", "title": 3, "title": "T", "date": "2020-01-02"})",
+      RecordLayout::json);
+  ASSERT_FALSE(null_url_first.rejected()) << null_url_first.reject_detail;
+  EXPECT_EQ(null_url_first.url, "http://x.example/a");
+  EXPECT_EQ(null_url_first.host, "x.example");
+  EXPECT_EQ(null_url_first.title, "T");
+  EXPECT_EQ(null_url_first.date, "2020-01-02");
+  EXPECT_EQ(null_url_first.metadata_json, R"({"url":null,"title":3})");
 }
 
 TEST(JsonRecords, MalformedObjectsAreBadJson) {
