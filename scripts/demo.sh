@@ -9,7 +9,7 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 "$root/scripts/build.sh" "$root/build" corpusflow
 inputs=("$@")
 shared="$(cd "$root/.." && pwd)/shared/data"
-if [[ ${#inputs[@]} -eq 0 && -d "$shared/ant-arabic-news" ]]; then
+if [[ ${#inputs[@]} -eq 0 && -d "$shared/seed" && -d "$shared/ant-arabic-news" && -d "$shared/udhr" ]]; then
   inputs=("$shared/seed" "$shared/ant-arabic-news" "$shared/udhr")
 elif [[ ${#inputs[@]} -eq 0 ]]; then
   inputs=("$root/data/sample")
