@@ -8,6 +8,8 @@
 #include <cstdio>
 #include <system_error>
 
+#include "io/atomic_file.h"
+
 namespace corpusflow {
 
 namespace {
@@ -73,7 +75,9 @@ void ShardWriter::append(std::string_view frame, uint64_t uncompressed_bytes, ui
 void ShardWriter::close_part() {
   const int fd = fd_;
   fd_ = -1;
-  if (::close(fd) != 0) {
+  // The bytes reach the disk before the rename makes the part visible (and before the manifest names it).
+  const bool synced = ::fdatasync(fd) == 0;
+  if (::close(fd) != 0 || !synced) {
     const int saved = errno;
     ::unlink(temporary_path_.c_str());
     errno = saved;
@@ -88,6 +92,7 @@ void ShardWriter::close_part() {
 
 std::vector<ShardFile> ShardWriter::finish() {
   if (fd_ >= 0) close_part();
+  if (!done_.empty()) sync_directory(dir_);
   return done_;
 }
 

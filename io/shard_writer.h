@@ -1,5 +1,5 @@
 // ShardWriter: appends ready zstd frames, in order, to DIR/part-NNNNN.jsonl.zst. Each part is written as
-// *.tmp and renamed when complete, so a visible part is always whole. Serial: one writer per output stream.
+// *.tmp, synced to disk and renamed when complete, so a visible part is always whole, also after a crash. Serial: one writer per output stream.
 #pragma once
 
 #include <cstdint>
@@ -33,7 +33,8 @@ class ShardWriter {
   // Appends one complete zstd frame holding `records` records of `uncompressed_bytes` bytes.
   // Throws std::system_error naming the path on any open/write/rename failure (a full disk).
   void append(std::string_view frame, uint64_t uncompressed_bytes, uint64_t records);
-  // Closes the current part; returns every part written, in order. No file at all when nothing was appended.
+  // Closes the current part and syncs the folder; returns every part written, in order. No file at all when
+  // nothing was appended.
   std::vector<ShardFile> finish();
 
  private:

@@ -37,5 +37,16 @@ TEST(AtomicFile, AFailedWriteThrowsNamingThePath) {
   }
 }
 
+TEST(AtomicFile, SyncDirectorySyncsAFolderAndNamesAMissingOne) {
+  TempDir dir;
+  EXPECT_NO_THROW(sync_directory(dir.path()));
+  try {
+    sync_directory(dir.path() / "absent");
+    FAIL() << "no exception";
+  } catch (const std::system_error& error) {
+    EXPECT_NE(std::string(error.what()).find("absent"), std::string::npos) << error.what();
+  }
+}
+
 }  // namespace
 }  // namespace corpusflow
