@@ -151,7 +151,11 @@ void write_presentation_form(UChar32 c, const CleanOptions& options, LineWriter&
     const int32_t start = i;
     UChar32 d;
     U8_NEXT_UNSAFE(form.data(), i, d);
-    write_code_point(d, form.data() + start, static_cast<size_t>(i - start), options, writer, counts);
+    const auto length = static_cast<size_t>(i - start);
+    // A form whose NFKC is itself (U+FD3E ORNATE PARENTHESIS, U+FDFD, noncharacters, unassigned code points)
+    // is written as it is: NFKC is idempotent, so nothing in `form` needs replacing again.
+    if (is_presentation_form(d)) writer.visible(form.data() + start, length);
+    else write_code_point(d, form.data() + start, length, options, writer, counts);
   }
 }
 
