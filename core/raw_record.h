@@ -13,6 +13,8 @@ struct RawRecord {
   uint64_t offset = 0;     // byte offset of the record in the uncompressed stream
   uint64_t size = 0;       // payload size in bytes (also when the payload was not kept)
   bool too_large = false;  // payload larger than the configured cap: skipped, not kept
+  std::string unsupported; // non-empty: a record whose payload io does not read (a sparse tar member); says
+                           // what it is and where. The file goes on.
   std::string io_error;    // non-empty: the stream broke here (corrupt frame, truncated archive);
                            // the message names the offset. No record follows in this shard.
 };

@@ -10,6 +10,7 @@ void clear(RawRecord& record) {
   record.offset = 0;
   record.size = 0;
   record.too_large = false;
+  record.unsupported.clear();
   record.io_error.clear();
 }
 

@@ -11,6 +11,10 @@ namespace corpusflow {
 
 class StreamRecordReader : public RecordReader {
  public:
+  // A record's buffer is reserved up to this much from its claimed size, then grows as its bytes arrive: a
+  // header may claim more than the stream holds or memory has.
+  static constexpr uint64_t kMaxUpfrontReserve = 16 << 20;
+
   StreamRecordReader(const std::string& path, const ReaderLimits& limits) : cursor_(path), limits_(limits) {}
 
   bool next(RawRecord& out) final;

@@ -106,6 +106,28 @@ bool parse_pax(std::string_view data, std::optional<std::string>& path, std::opt
   return true;
 }
 
+// Members that hold no document: links, devices, FIFOs, directories, volume labels, GNU dump directories.
+bool is_known_non_file(char type) {
+  return type == '1' || type == '2' || type == '3' || type == '4' || type == '5' || type == '6' || type == 'V' ||
+         type == 'D';
+}
+
+const char* type_name(char type) {
+  switch (type) {
+    case 'S': return "GNU sparse file";
+    case 'M': return "GNU multi-volume continuation";
+    case 'N': return "old GNU long name";
+    default: return "unknown type";
+  }
+}
+
+std::string printable_type(char type) {
+  const auto byte = static_cast<unsigned char>(type);
+  if (byte >= 0x20 && byte < 0x7F) return std::string(1, type);
+  static const char* digits = "0123456789abcdef";
+  return std::string("\\x") + digits[byte >> 4] + digits[byte & 15];
+}
+
 }  // namespace
 
 bool TarReader::skip_padding(uint64_t payload_size) {
@@ -145,41 +167,60 @@ bool TarReader::read_record(RawRecord& out) {
     out.offset = cursor_.offset();
     return fail(out, std::move(pending_error_));
   }
-  if (end_of_archive_) return false;
   char copy[kBlock];
   for (;;) {
     const uint64_t header_offset = cursor_.offset();
     std::string_view available = cursor_.peek();
     if (available.empty()) {
       out.offset = header_offset;
-      return cursor_.stream().failed() ? fail(out, {}) : false;
+      if (cursor_.stream().failed()) return fail(out, {});
+      // A stream cut exactly at a member boundary (a multi-frame .zst missing its last frames) looks like a
+      // clean end; the missing end-of-archive blocks are the only trace of it.
+      if (headers_read_ > 0 && !after_end_marker_) counts_.end_of_archive_missing = true;
+      return false;
     }
     const char* block = available.data();
     const bool in_place = available.size() >= kBlock;
     if (!in_place) {
-      if (cursor_.read_exact(copy, kBlock) < kBlock) {
+      const size_t got = cursor_.read_exact(copy, kBlock);
+      if (got < kBlock) {
         out.offset = header_offset;
+        if (after_end_marker_ && !cursor_.stream().failed() &&
+            std::all_of(copy, copy + got, [](char c) { return c == 0; })) {
+          return false;  // zero padding that stops short of a full block
+        }
         return fail(out, at("truncated tar header", header_offset));
       }
       block = copy;
     }
     const Header header = parse_header(block);
-    if (header.all_zero) {
-      end_of_archive_ = true;
-      return false;
+    if (header.all_zero) {  // end-of-archive blocks, or the padding to a full tar record
+      after_end_marker_ = true;
+      if (in_place) cursor_.consume(kBlock);
+      continue;
     }
     if (!header.checksum_valid) {
       out.offset = header_offset;
-      return fail(out, at("bad tar header checksum", header_offset));
+      // As `tar -i` reads on past the end blocks of `cat a.tar b.tar`, so does this; anything else there is
+      // reported, never silently dropped.
+      return fail(out, at(after_end_marker_ ? "data after the end of the tar archive that is not a tar header"
+                                            : "bad tar header checksum",
+                          header_offset));
     }
+    if (after_end_marker_) {
+      ++counts_.concatenated_archives;
+      after_end_marker_ = false;
+    }
+    ++headers_read_;
     if (!header.size_valid) {
       out.offset = header_offset;
       return fail(out, at("bad tar header size field", header_offset));
     }
     const char type = header.type;
-    const bool regular = type == '0' || type == '\0';
-    if (regular) assign_member_name(header.prefix, header.name, out.name);
+    // '7' (contiguous file) is a regular file to every tar that extracts it.
+    const bool regular = type == '0' || type == '\0' || type == '7';
     const bool meta = type == 'x' || type == 'g' || type == 'L' || type == 'K';
+    if (!meta) assign_member_name(header.prefix, header.name, out.name);
     // A pax size= describes the next file member, never a meta header between the two.
     const uint64_t size = meta ? header.size : pax_size_.value_or(header.size);
     const bool sparse_extended = type == 'S' && block[482] != 0;
@@ -214,12 +255,23 @@ bool TarReader::read_record(RawRecord& out) {
     pax_path_.reset();
     pax_size_.reset();
     if (!regular) {
-      ++counts_.skipped_members;
+      const bool holds_no_document = is_known_non_file(type);
       if (!skip_other_member(type, size, sparse_extended)) {
         out.offset = header_offset;
         return fail(out, at("truncated tar member", header_offset));
       }
-      continue;
+      if (holds_no_document) {
+        ++counts_.skipped_members;
+        out.name.clear();
+        continue;
+      }
+      // A member with file data that is not read (sparse, multi-volume, unknown type): one record that says
+      // so, so the document it may hold is counted as rejected, never lost without a word.
+      out.offset = header_offset;
+      out.size = size;
+      out.unsupported = "tar member of type '" + printable_type(type) + "' (" + type_name(type) +
+                        ") at offset " + std::to_string(header_offset) + " is not read";
+      return true;
     }
     out.offset = header_offset;
     out.size = size;
@@ -228,7 +280,8 @@ bool TarReader::read_record(RawRecord& out) {
       out.too_large = true;
       got = cursor_.skip(size);
     } else {
-      out.bytes.reserve(size);
+      // Never allocate from a claimed size: a header may claim more than the stream holds or memory has.
+      out.bytes.reserve(static_cast<size_t>(std::min<uint64_t>(size, kMaxUpfrontReserve)));
       got = cursor_.append_to(out.bytes, size);
     }
     if (got < size) {

@@ -1,8 +1,10 @@
-// TarReader: splits a tar stream (ustar, GNU, pax) into one record per regular member ('0' or '\0'), named by
-// the member path (pax path= and GNU long names honoured). Other members are skipped and counted. Header
-// checksums are verified; a bad header or a truncated member/archive ends the file with an io_error record.
-// A stream that ends cleanly at a header boundary (end blocks missing) is a clean end; the first all-zero
-// block ends the archive (the bytes after it are still decoded, so a broken zstd frame there is reported).
+// TarReader: splits a tar stream (ustar, GNU, pax) into one record per regular member ('0', '\0', '7'), named
+// by the member path (pax path= and GNU long names honoured). Links, directories, devices and meta headers are
+// skipped and counted; a member with data that is not read (sparse, multi-volume, unknown type) is a record
+// with `unsupported` set. Header checksums are verified; a bad header or a truncated member/archive ends the
+// file with an io_error record. Reading goes on past end-of-archive blocks into a concatenated archive
+// (`cat a.tar b.tar`), as `tar -i` does; other data there is an io_error. A stream that ends at a header
+// boundary without end blocks is read to its end and flagged (ReaderCounts::end_of_archive_missing).
 #pragma once
 
 #include <optional>
@@ -34,7 +36,8 @@ class TarReader final : public StreamRecordReader {
   std::optional<uint64_t> pax_size_;
   std::string meta_;
   std::string pending_error_;      // reported by the call after the record it follows
-  bool end_of_archive_ = false;
+  uint64_t headers_read_ = 0;      // member headers (of any type) read so far
+  bool after_end_marker_ = false;  // the last block read was all zeros
 };
 
 }  // namespace corpusflow

@@ -112,7 +112,8 @@ bool WarcReader::read_record(RawRecord& out) {
       out.too_large = true;
       got = cursor_.skip(length);
     } else {
-      out.bytes.reserve(length);
+      // Never allocate from a claimed length: it may be more than the stream holds or memory has.
+      out.bytes.reserve(static_cast<size_t>(std::min<uint64_t>(length, kMaxUpfrontReserve)));
       got = cursor_.append_to(out.bytes, length);
     }
     if (got < length) return fail(out, at("truncated WARC record", record_offset));

@@ -1,14 +1,19 @@
 #include "io/tar_reader.h"
 
+#include <gmock/gmock.h>
 #include <gtest/gtest.h>
 #include <xxhash.h>
 
+#include <cstdio>
 #include <cstdlib>
+#include <cstring>
 
 #include "io_test_support.h"
 
 namespace corpusflow {
 namespace {
+
+using ::testing::HasSubstr;
 
 using testing::read_all;
 using testing::read_file;
@@ -49,13 +54,14 @@ TEST(TarReader, RegularMembersInOrder) {
   EXPECT_EQ(counts.file_checksum, XXH3_64bits(tar.bytes().data(), tar.bytes().size()));
 }
 
-TEST(TarReader, NulTypeIsRegularAndOtherTypesAreSkipped) {
+TEST(TarReader, NulAndContiguousTypesAreRegularUnknownTypesAreRecordsOthersAreSkipped) {
   TarBuilder tar;
   tar.member("dir/", "", '5')
       .member("link", "", '2')
       .member("hard", "", '1')
       .member("fifo", "", '6')
       .member("old-style", "x", '\0')
+      .member("contiguous", "c", '7')
       .member("volume", "", 'V')
       .member("unknown-type", "payload skipped", 'Z')
       .member("global", TarBuilder::pax_record("comment", "hi"), 'g')
@@ -63,12 +69,72 @@ TEST(TarReader, NulTypeIsRegularAndOtherTypesAreSkipped) {
       .end();
   ReaderCounts counts;
   auto records = read_tar(tar.bytes(), &counts);
-  ASSERT_EQ(records.size(), 2u);
+  ASSERT_EQ(records.size(), 4u);
   EXPECT_EQ(records[0].name, "old-style");
   EXPECT_EQ(records[0].bytes, "x");
-  EXPECT_EQ(records[1].name, "last");
-  EXPECT_EQ(records[1].bytes, "y");
-  EXPECT_EQ(counts.skipped_members, 7u);
+  EXPECT_EQ(records[1].name, "contiguous");
+  EXPECT_EQ(records[1].bytes, "c");
+  // GNU tar would extract an unknown type as a regular file; here it is one record that says it was not read,
+  // so the document it may hold is counted as rejected instead of vanishing.
+  EXPECT_EQ(records[2].name, "unknown-type");
+  EXPECT_TRUE(records[2].bytes.empty());
+  EXPECT_EQ(records[2].size, 15u);
+  EXPECT_THAT(records[2].unsupported, HasSubstr("type 'Z'"));
+  EXPECT_TRUE(records[2].io_error.empty());
+  EXPECT_EQ(records[3].name, "last");
+  EXPECT_EQ(records[3].bytes, "y");
+  EXPECT_EQ(counts.skipped_members, 6u);
+  EXPECT_FALSE(counts.end_of_archive_missing);
+}
+
+TEST(TarReader, ConcatenatedArchivesAreReadOnPastTheEndBlocks) {
+  TarBuilder first, second;
+  first.member("a", "1").end();
+  second.member("b", "2").member("c", "3").end();
+  ReaderCounts counts;
+  auto records = read_tar(first.bytes() + second.bytes(), &counts);
+  ASSERT_EQ(records.size(), 3u);
+  EXPECT_EQ(records[0].name, "a");
+  EXPECT_EQ(records[2].name, "c");
+  EXPECT_TRUE(records[2].io_error.empty());
+  EXPECT_EQ(counts.concatenated_archives, 1u);
+  EXPECT_FALSE(counts.end_of_archive_missing);
+}
+
+TEST(TarReader, DataAfterTheEndBlocksThatIsNoHeaderIsReported) {
+  TarBuilder tar;
+  tar.member("a", "1").end();
+  auto records = read_tar(tar.bytes() + std::string(512, 'x'));
+  ASSERT_EQ(records.size(), 2u);
+  EXPECT_EQ(records[0].name, "a");
+  EXPECT_THAT(records[1].io_error, HasSubstr("after the end of the tar archive"));
+}
+
+TEST(TarReader, AStreamCutAtAMemberBoundaryIsFlagged) {
+  TarBuilder tar;
+  tar.member("a", "1").member("b", "2");  // no end blocks
+  ReaderCounts counts;
+  auto records = read_tar(tar.bytes(), &counts);
+  ASSERT_EQ(records.size(), 2u);
+  EXPECT_TRUE(records[1].io_error.empty());
+  EXPECT_TRUE(counts.end_of_archive_missing);
+}
+
+TEST(TarReader, ASizeLargerThanMemoryIsNeverAllocated) {
+  // A header that claims 1 TiB, allowed by the cap: the reader must fail on the missing bytes, not on malloc.
+  TarBuilder tar;
+  tar.member("huge", "only a few bytes");
+  std::string bytes = tar.bytes();
+  const uint64_t claimed = 1ull << 40;  // GNU base-256 size: top bit set, big-endian
+  bytes[124] = static_cast<char>(0x80);
+  for (int i = 0; i < 11; ++i) bytes[124 + 11 - i] = static_cast<char>(i < 8 ? (claimed >> (8 * i)) & 0xFF : 0);
+  unsigned sum = 0;
+  std::memset(bytes.data() + 148, ' ', 8);
+  for (size_t i = 0; i < 512; ++i) sum += static_cast<unsigned char>(bytes[i]);
+  std::snprintf(bytes.data() + 148, 8, "%06o", sum);
+  auto records = read_tar(bytes, nullptr, 1ull << 41);
+  ASSERT_EQ(records.size(), 1u);
+  EXPECT_THAT(records[0].io_error, HasSubstr("truncated tar member"));
 }
 
 TEST(TarReader, PaxPathAndSizeOverrideTheHeader) {
