@@ -1,9 +1,11 @@
 #include "io/input_listing.h"
 
 #include <glob.h>
+#include <sys/stat.h>
 
 #include <algorithm>
-#include <filesystem>
+#include <cerrno>
+#include <cstring>
 #include <stdexcept>
 #include <system_error>
 
@@ -18,38 +20,123 @@ bool hidden(const fs::path& path) {
   return !name.empty() && name[0] == '.';
 }
 
-void add_file(const fs::path& path, std::vector<InputFile>& out) {
-  std::error_code error;
-  uint64_t size = 0;
-  if (fs::is_regular_file(path, error)) {
-    size = fs::file_size(path, error);
-    if (error) size = 0;
-  }
-  out.push_back({path.lexically_normal().generic_string(), size, InputFormat::text});
+const char* kind_of(mode_t mode) {
+  if (S_ISFIFO(mode)) return "FIFO";
+  if (S_ISSOCK(mode)) return "socket";
+  if (S_ISCHR(mode)) return "character device";
+  if (S_ISBLK(mode)) return "block device";
+  return "special file";
 }
 
-void walk_directory(const fs::path& directory, std::vector<InputFile>& out) {
-  auto options = fs::directory_options::skip_permission_denied;
-  for (auto it = fs::recursive_directory_iterator(directory, options); it != fs::recursive_directory_iterator();
-       ++it) {
-    if (hidden(it->path())) {
-      if (it->is_directory()) it.disable_recursion_pending();
-      continue;
+class Lister {
+ public:
+  explicit Lister(const ListingOptions& options) : options_(options) {
+    if (!options.exclude.empty()) {
+      struct stat status {};
+      if (::stat(options.exclude.c_str(), &status) == 0) {
+        exclude_device_ = status.st_dev;
+        exclude_inode_ = status.st_ino;
+        has_exclude_ = true;
+      }
     }
-    if (it->is_regular_file()) add_file(it->path(), out);
   }
-}
 
-// Adds what one existing path stands for; returns how many files it added.
-size_t expand_existing(const fs::path& path, std::vector<InputFile>& out) {
-  const size_t before = out.size();
-  if (fs::is_directory(path)) {
-    walk_directory(path, out);
-  } else {
-    add_file(path, out);
+  // Adds what one existing path stands for; returns how many files and skips it added.
+  size_t expand(const fs::path& path, bool named) {
+    const size_t before = listing_.files.size() + listing_.skipped.size();
+    struct stat status {};
+    if (::stat(path.c_str(), &status) != 0) {
+      skip(path, errno == ELOOP ? std::string("symlink loop") : std::string(std::strerror(errno)));
+    } else if (S_ISDIR(status.st_mode)) {
+      walk(path, status);
+    } else if (S_ISREG(status.st_mode)) {
+      add(path, static_cast<uint64_t>(status.st_size));
+    } else if (named) {
+      add(path, 0);  // a pipe or device named on purpose: read as a stream
+    } else {
+      skip(path, std::string("not a regular file (") + kind_of(status.st_mode) + ")");
+    }
+    return listing_.files.size() + listing_.skipped.size() - before;
   }
-  return out.size() - before;
-}
+
+  InputListing finish() {
+    auto by_path = [](const auto& a, const auto& b) { return a.path < b.path; };
+    auto same_path = [](const auto& a, const auto& b) { return a.path == b.path; };
+    std::sort(listing_.files.begin(), listing_.files.end(), by_path);
+    listing_.files.erase(std::unique(listing_.files.begin(), listing_.files.end(), same_path), listing_.files.end());
+    std::sort(listing_.skipped.begin(), listing_.skipped.end(), by_path);
+    listing_.skipped.erase(std::unique(listing_.skipped.begin(), listing_.skipped.end(), same_path),
+                           listing_.skipped.end());
+    for (InputFile& file : listing_.files) {
+      file.format = options_.forced == InputFormat::auto_detect ? detect_format(file.path) : options_.forced;
+    }
+    return std::move(listing_);
+  }
+
+ private:
+  bool excluded(const struct stat& status) const {
+    return has_exclude_ && status.st_dev == exclude_device_ && status.st_ino == exclude_inode_;
+  }
+
+  // Depth-first over an explicit stack: symlinks are not followed, so no loop can form, and a deep tree
+  // cannot overflow the call stack.
+  void walk(const fs::path& root, const struct stat& root_status) {
+    if (excluded(root_status)) return skip(root, "the run's output folder");
+    std::vector<fs::path> folders{root};
+    while (!folders.empty()) {
+      const fs::path folder = std::move(folders.back());
+      folders.pop_back();
+      std::error_code error;
+      fs::directory_iterator it(folder, error);
+      if (error) {
+        skip(folder, "cannot read folder: " + error.message());
+        continue;
+      }
+      for (const fs::directory_iterator end; it != end; it.increment(error)) {
+        const fs::path& path = it->path();
+        if (hidden(path)) continue;
+        struct stat status {};
+        if (::lstat(path.c_str(), &status) != 0) {
+          skip(path, std::strerror(errno));
+          continue;
+        }
+        if (S_ISLNK(status.st_mode)) {
+          struct stat target {};
+          if (::stat(path.c_str(), &target) != 0) {
+            skip(path, errno == ELOOP ? "symlink loop" : "broken symlink");
+          } else if (S_ISREG(target.st_mode)) {
+            add(path, static_cast<uint64_t>(target.st_size));
+          } else if (S_ISDIR(target.st_mode)) {
+            skip(path, "symlink to a folder (not followed; name it to read it)");
+          } else {
+            skip(path, std::string("not a regular file (") + kind_of(target.st_mode) + ")");
+          }
+        } else if (S_ISDIR(status.st_mode)) {
+          if (excluded(status)) skip(path, "the run's output folder");
+          else folders.push_back(path);
+        } else if (S_ISREG(status.st_mode)) {
+          add(path, static_cast<uint64_t>(status.st_size));
+        } else {
+          skip(path, std::string("not a regular file (") + kind_of(status.st_mode) + ")");
+        }
+      }
+      if (error) skip(folder, "cannot read folder: " + error.message());
+    }
+  }
+
+  void add(const fs::path& path, uint64_t size) {
+    listing_.files.push_back({path.lexically_normal().generic_string(), size, InputFormat::text});
+  }
+  void skip(const fs::path& path, std::string reason) {
+    listing_.skipped.push_back({path.lexically_normal().generic_string(), std::move(reason)});
+  }
+
+  const ListingOptions& options_;
+  InputListing listing_;
+  bool has_exclude_ = false;
+  dev_t exclude_device_ = 0;
+  ino_t exclude_inode_ = 0;
+};
 
 std::vector<std::string> glob_matches(const std::string& pattern) {
   std::vector<std::string> matches;
@@ -63,26 +150,20 @@ std::vector<std::string> glob_matches(const std::string& pattern) {
 
 }  // namespace
 
-std::vector<InputFile> list_inputs(const std::vector<std::string>& arguments, InputFormat forced) {
-  std::vector<InputFile> files;
+InputListing list_inputs(const std::vector<std::string>& arguments, const ListingOptions& options) {
+  Lister lister(options);
   for (const std::string& argument : arguments) {
-    std::error_code error;
     size_t added = 0;
-    if (!argument.empty() && fs::exists(argument, error)) {
-      added = expand_existing(argument, files);
+    struct stat status {};
+    // lstat: a named symlink loop or broken symlink exists as an entry and is reported, not "no such input".
+    if (!argument.empty() && ::lstat(argument.c_str(), &status) == 0) {
+      added = lister.expand(argument, true);
     } else {
-      for (const std::string& match : glob_matches(argument)) added += expand_existing(match, files);
+      for (const std::string& match : glob_matches(argument)) added += lister.expand(match, true);
     }
     if (added == 0) throw std::runtime_error("no such input: " + argument);
   }
-  std::sort(files.begin(), files.end(), [](const InputFile& a, const InputFile& b) { return a.path < b.path; });
-  files.erase(std::unique(files.begin(), files.end(),
-                          [](const InputFile& a, const InputFile& b) { return a.path == b.path; }),
-              files.end());
-  for (InputFile& file : files) {
-    file.format = forced == InputFormat::auto_detect ? detect_format(file.path) : forced;
-  }
-  return files;
+  return lister.finish();
 }
 
 }  // namespace corpusflow

@@ -1,7 +1,9 @@
-// Listing inputs: turns the command line's files, directories and glob patterns into the sorted list of shards.
+// Listing inputs: turns the command line's files, directories and glob patterns into the sorted list of shards,
+// and names every entry it leaves out with the reason.
 #pragma once
 
 #include <cstdint>
+#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -15,10 +17,29 @@ struct InputFile {
   InputFormat format = InputFormat::text;    // detected from the name unless forced
 };
 
-// Expands files, directories (walked recursively, regular files only, hidden files and directories skipped)
-// and glob patterns (glob(3)); the result is sorted by path with duplicates removed. A file named explicitly
-// is taken even when hidden. `forced` != auto_detect overrides detection.
+// An entry found under an input folder (or named) that is not read, and why: "cannot read folder: ...",
+// "symlink loop", "broken symlink", "symlink to a folder (not followed)", "not a regular file (FIFO)",
+// "the run's output folder".
+struct SkippedInput {
+  std::string path;
+  std::string reason;
+};
+
+struct InputListing {
+  std::vector<InputFile> files;              // sorted by path, no duplicates
+  std::vector<SkippedInput> skipped;         // sorted by path
+};
+
+struct ListingOptions {
+  InputFormat forced = InputFormat::auto_detect;  // != auto_detect overrides detection from the name
+  std::filesystem::path exclude;             // a folder left out wherever it appears (the run's OUT); empty: none
+};
+
+// Expands files, directories (walked recursively without following symlinks; regular files only; hidden
+// files and directories skipped without a word) and glob patterns (glob(3)). A file named explicitly is taken
+// even when hidden, and so is a named pipe or device (read as a stream). What cannot be read or is not a file
+// goes to `skipped`; the listing never throws for it.
 // Throws std::runtime_error("no such input: X") for an argument that matches nothing (an empty directory too).
-std::vector<InputFile> list_inputs(const std::vector<std::string>& arguments, InputFormat forced);
+InputListing list_inputs(const std::vector<std::string>& arguments, const ListingOptions& options = {});
 
 }  // namespace corpusflow

@@ -1,6 +1,7 @@
 #include "io/zstd_stream.h"
 
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include <zstd.h>
 #include <xxhash.h>
@@ -25,17 +26,29 @@ bool starts_with_zstd_magic(const char* data, size_t size) {
 ZstdInputStream::ZstdInputStream(const std::string& path)
     : path_(path), input_(kReadSize), checksum_(XXH3_createState()) {
   XXH3_64bits_reset(checksum_);
-  fd_ = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  // Non-blocking only to open: opening a FIFO that no process writes to would otherwise wait forever. Reads
+  // block as usual; one with no writer at all ends at once.
+  fd_ = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
   if (fd_ < 0) {
     error_ = "cannot open " + path + ": " + std::strerror(errno);
     read_failed_ = true;
     ended_ = true;
     return;
   }
+  const int flags = ::fcntl(fd_, F_GETFL);
+  if (flags >= 0) ::fcntl(fd_, F_SETFL, flags & ~O_NONBLOCK);
+  struct stat status {};
+  const bool fifo = ::fstat(fd_, &status) == 0 && S_ISFIFO(status.st_mode);
   // Read until the magic can be told apart (a short read of a pipe may bring fewer than 4 bytes).
   while (input_size_ < 4 && fill_input()) {
   }
   if (failed()) return;
+  if (fifo && file_offset_ == 0) {
+    error_ = "nothing to read from FIFO " + path + " (no process writes to it)";
+    read_failed_ = true;
+    ended_ = true;
+    return;
+  }
   if (starts_with_zstd_magic(input_.data(), input_size_)) {
     dctx_ = ZSTD_createDCtx();
     decoded_.resize(kDecodedSize);

@@ -63,7 +63,7 @@ PoolLoadStats load_text_pool(TextPool& pool, const std::vector<std::string>& inp
   ReaderLimits limits;
   limits.max_record_bytes = 16ull << 20;
   RawRecord record;
-  for (const InputFile& input : list_inputs(inputs, InputFormat::auto_detect)) {
+  for (const InputFile& input : list_inputs(inputs).files) {
     if (pool.total_bytes() >= options.max_pool_bytes) break;
     ++stats.files;
     const std::string family = fs::path(input.path).parent_path().filename().string();

@@ -33,7 +33,7 @@ class InputListing : public ::testing::Test {
 };
 
 TEST_F(InputListing, DirectoriesAreWalkedSortedWithoutHiddenFiles) {
-  auto files = list_inputs({dir.file("in")}, InputFormat::auto_detect);
+  auto files = list_inputs({dir.file("in")}).files;
   EXPECT_EQ(paths(files), (std::vector<std::string>{in("a.jsonl"), in("b.tar.zst"), in("nested/deeper/c.txt")}));
   ASSERT_EQ(files.size(), 3u);
   EXPECT_EQ(files[0].format, InputFormat::jsonl);
@@ -45,34 +45,33 @@ TEST_F(InputListing, DirectoriesAreWalkedSortedWithoutHiddenFiles) {
 
 TEST_F(InputListing, FilesGlobsAndDuplicates) {
   auto files = list_inputs({dir.file("other/d.warc"), dir.file("in/*.tar.zst"), in("b.tar.zst"), dir.file("in"),
-                            dir.file("in/./a.jsonl")},
-                           InputFormat::auto_detect);
+                            dir.file("in/./a.jsonl")}).files;
   EXPECT_EQ(paths(files), (std::vector<std::string>{in("a.jsonl"), in("b.tar.zst"), in("nested/deeper/c.txt"),
                                                     dir.file("other/d.warc")}));
   EXPECT_EQ(files.back().format, InputFormat::warc);
 }
 
 TEST_F(InputListing, ExplicitHiddenFileAndForcedFormat) {
-  auto files = list_inputs({in(".hidden.txt"), dir.file("other")}, InputFormat::jsonl);
+  auto files = list_inputs({in(".hidden.txt"), dir.file("other")}, {.forced = InputFormat::jsonl, .exclude = {}}).files;
   EXPECT_EQ(paths(files), (std::vector<std::string>{in(".hidden.txt"), dir.file("other/d.warc")}));
   for (const InputFile& file : files) EXPECT_EQ(file.format, InputFormat::jsonl);
 }
 
 TEST_F(InputListing, NothingMatchedThrows) {
   try {
-    list_inputs({in("a.jsonl"), dir.file("missing.tar")}, InputFormat::auto_detect);
+    list_inputs({in("a.jsonl"), dir.file("missing.tar")}).files;
     FAIL() << "no exception";
   } catch (const std::runtime_error& error) {
     EXPECT_EQ(std::string(error.what()), "no such input: " + dir.file("missing.tar"));
   }
-  EXPECT_THROW(list_inputs({dir.file("in/*.parquet")}, InputFormat::auto_detect), std::runtime_error);
+  EXPECT_THROW(list_inputs({dir.file("in/*.parquet")}).files, std::runtime_error);
   std::filesystem::create_directory(dir.path() / "empty");
-  EXPECT_THROW(list_inputs({dir.file("empty")}, InputFormat::auto_detect), std::runtime_error);
-  EXPECT_TRUE(list_inputs({}, InputFormat::auto_detect).empty());
+  EXPECT_THROW(list_inputs({dir.file("empty")}).files, std::runtime_error);
+  EXPECT_TRUE(list_inputs({}).files.empty());
 }
 
 TEST(InputListingSample, SampleFolder) {
-  auto files = list_inputs({CORPUSFLOW_SAMPLE_DIR "/ant"}, InputFormat::auto_detect);
+  auto files = list_inputs({CORPUSFLOW_SAMPLE_DIR "/ant"}).files;
   ASSERT_EQ(files.size(), 3u);
   EXPECT_TRUE(files[0].path.ends_with("ant/ant-00000.tar.zst"));
   EXPECT_EQ(files[0].size, 773'935u);
