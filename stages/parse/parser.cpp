@@ -5,7 +5,9 @@
 #include <string>
 
 #include "core/json_escape.h"
+#include "core/scratch_buffer.h"
 #include "core/utf8.h"
+#include "stages/parse/json_repair.h"
 #include "stages/parse/page_layout.h"
 
 namespace corpusflow {
@@ -58,6 +60,7 @@ struct Parser::JsonState {
   simdjson::dom::parser validator;  // on-demand skips what it does not read: metadata values are checked here
   std::string padded;    // record bytes (repaired when needed) plus simdjson's padding
   std::string metadata;
+  std::string numbers_blanked;  // a metadata value with its numbers as 0, for the validator
 };
 
 Parser::Parser() : json_(std::make_unique<JsonState>()) {}
@@ -89,6 +92,24 @@ simdjson::simdjson_result<std::string_view> raw_value(simdjson::ondemand::value 
   return token;
 }
 
+const char* json_type_name(simdjson::ondemand::json_type type) {
+  switch (type) {
+    case simdjson::ondemand::json_type::array: return "an array";
+    case simdjson::ondemand::json_type::object: return "an object";
+    case simdjson::ondemand::json_type::number: return "a number";
+    case simdjson::ondemand::json_type::string: return "a string";
+    case simdjson::ondemand::json_type::boolean: return "a boolean";
+    case simdjson::ondemand::json_type::null: return "null";
+  }
+  return "not valid JSON";
+}
+
+const char* json_type_name(simdjson::ondemand::value value) {
+  simdjson::ondemand::json_type type;
+  if (value.type().get(type)) return "not valid JSON";
+  return json_type_name(type);
+}
+
 // Appends `"key":` to the metadata object being built; the caller appends the value.
 void open_metadata_field(std::string& metadata, std::string_view key) {
   metadata += metadata.empty() ? '{' : ',';
@@ -102,6 +123,10 @@ void Parser::parse(RawRecord& record, RecordLayout layout, Document& doc) {
   doc.raw_bytes = record.size;
   if (!record.io_error.empty()) {
     doc.reject("io", record.io_error);
+    return;
+  }
+  if (!record.unsupported.empty()) {
+    doc.reject("unsupported", record.unsupported);
     return;
   }
   if (record.too_large) {
@@ -118,22 +143,55 @@ void Parser::parse(RawRecord& record, RecordLayout layout, Document& doc) {
   }
 
   JsonState& state = *json_;
+  parse_json(record, state, doc);
+  // An outsized line leaves the parser's buffers (about 5x the line) and ours as large as it was: let go.
+  if (state.padded.capacity() > kScratchKeepBytes) state.parser = simdjson::ondemand::parser();
+  trim_scratch(state.padded);
+  trim_scratch(state.metadata);
+  trim_scratch(state.numbers_blanked);
+}
+
+void Parser::parse_json(RawRecord& record, JsonState& state, Document& doc) {
   state.padded.clear();
-  if (is_valid_utf8(record.bytes)) {
-    state.padded.append(record.bytes);
+  // A byte order mark before the line (what Windows tools write at the start of a file) is not content.
+  size_t skipped = 0;
+  if (std::string_view(record.bytes).starts_with("\xEF\xBB\xBF")) skipped = 3;
+  if (is_valid_utf8(std::string_view(record.bytes).substr(skipped))) {
+    state.padded.swap(record.bytes);  // the record's bytes are consumed: taken, not copied
+    if (skipped > 0) state.padded.erase(0, skipped);
   } else {
-    doc.normalize.utf8_repairs += static_cast<uint32_t>(append_repaired_utf8(record.bytes, state.padded));
+    doc.normalize.utf8_repairs +=
+        static_cast<uint32_t>(append_repaired_utf8(std::string_view(record.bytes).substr(skipped), state.padded));
   }
+  // Python writes undecodable bytes as lone surrogate escapes (`"\udc80"`): each becomes U+FFFD, a repair.
+  doc.normalize.utf8_repairs += static_cast<uint32_t>(replace_lone_surrogate_escapes(state.padded));
   const size_t length = state.padded.size();
   state.padded.append(simdjson::SIMDJSON_PADDING, '\0');
 
-  auto fail = [&](simdjson::error_code error) { doc.reject("bad_json", simdjson::error_message(error)); };
   simdjson::ondemand::document json;
+  bool iterating = false;
+  // Where a line is broken: the byte offset in the line (before any UTF-8 repair) of the parser's position.
+  auto where = [&]() -> std::string {
+    const char* location = nullptr;
+    if (!iterating) return "";
+    if (json.current_location().get(location)) return " (at the end of the line)";
+    return " at byte " + std::to_string(static_cast<size_t>(location - state.padded.data()) + skipped);
+  };
+  auto fail = [&](std::string_view what, simdjson::error_code error) {
+    doc.reject("bad_json", std::string(what) + ": " + simdjson::error_message(error) + where());
+  };
   if (auto error = state.parser.iterate(state.padded.data(), length, state.padded.size()).get(json)) {
-    return fail(error);
+    return fail("not JSON", error);
+  }
+  iterating = true;
+  simdjson::ondemand::json_type line_type;
+  if (auto error = json.type().get(line_type)) return fail("not JSON", error);
+  if (line_type != simdjson::ondemand::json_type::object) {
+    doc.reject("bad_json", std::string("the line is ") + json_type_name(line_type) + ", not a JSON object");
+    return;
   }
   simdjson::ondemand::object object;
-  if (auto error = json.get_object().get(object)) return fail(error);
+  if (auto error = json.get_object().get(object)) return fail("not a JSON object", error);
 
   // text comes from its first occurrence, which must be a string; url, title and date from their first string
   // value. Every other occurrence goes to metadata as written.
@@ -142,9 +200,10 @@ void Parser::parse(RawRecord& record, RecordLayout layout, Document& doc) {
   state.metadata.clear();
   for (auto field_result : object) {
     simdjson::ondemand::field field;
-    if (auto error = std::move(field_result).get(field)) return fail(error);
+    if (auto error = std::move(field_result).get(field)) return fail("broken object", error);
+    const char* key_start = field.key().raw();  // unescaped_key() consumes the raw key
     std::string_view key;
-    if (auto error = field.unescaped_key().get(key)) return fail(error);
+    if (auto error = field.unescaped_key().get(key)) return fail("broken field name", error);
     std::string* target = nullptr;
     bool* seen = nullptr;
     if (key == "text") target = &doc.text, seen = &has_text;
@@ -163,19 +222,31 @@ void Parser::parse(RawRecord& record, RecordLayout layout, Document& doc) {
         continue;
       }
       if (target == &doc.text) {
-        doc.reject("bad_json", "field \"text\" is not a string");
+        doc.reject("bad_json", std::string("field \"text\" is ") + json_type_name(value) + ", not a string" +
+                                   where());
         return;
       }
     }
+    const auto key_offset = static_cast<size_t>(key_start - state.padded.data()) - 1 + skipped;
+    const std::string field_name = "field \"" + std::string(key) + "\" (at byte " + std::to_string(key_offset) + ")";
     std::string_view raw;
-    if (auto error = raw_value(value).get(raw)) return fail(error);
-    if (auto error = state.validator.parse(raw.data(), raw.size()).error()) return fail(error);
+    if (auto error = raw_value(value).get(raw)) return fail(field_name, error);
+    if (auto error = state.validator.parse(raw.data(), raw.size()).error()) {
+      // Numbers beyond a double or a 64-bit integer (`1e999`, a 30-digit id) are kept as written: only their
+      // grammar and the structure around them are checked.
+      if (error != simdjson::NUMBER_ERROR && error != simdjson::NUMBER_OUT_OF_RANGE) {
+        return fail(field_name, error);
+      }
+      if (!blank_out_numbers(raw, state.numbers_blanked)) return fail(field_name, error);
+      if (auto retry = state.validator.parse(state.numbers_blanked).error()) return fail(field_name, retry);
+    }
     open_metadata_field(state.metadata, key);
     state.metadata += raw;
   }
   const char* trailing = nullptr;
   if (!json.current_location().get(trailing)) {  // in bounds after the object: more JSON on the line
-    doc.reject("bad_json", "content after the JSON object at byte " + std::to_string(trailing - state.padded.data()));
+    doc.reject("bad_json", "content after the JSON object at byte " +
+                               std::to_string(static_cast<size_t>(trailing - state.padded.data()) + skipped));
     return;
   }
   if (!has_text) {

@@ -31,6 +31,7 @@ class Parser {
 
  private:
   struct JsonState;
+  static void parse_json(RawRecord& record, JsonState& state, Document& doc);
   std::unique_ptr<JsonState> json_;
 };
 

@@ -109,7 +109,7 @@ TEST(JsonRecords, RepeatedFieldsKeepTheFirstAndGoToMetadata) {
 
   const Document not_string_first = parse(R"({"text": 5, "text": "a"})", RecordLayout::json);
   EXPECT_EQ(not_string_first.reject_reason, "bad_json");
-  EXPECT_EQ(not_string_first.reject_detail, "field \"text\" is not a string");
+  EXPECT_EQ(not_string_first.reject_detail, "field \"text\" is a number, not a string at byte 9");
 
   // url, title and date come from their first string value; a non-string one before it stays in metadata.
   const Document null_url_first = parse(
