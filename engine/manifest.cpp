@@ -99,7 +99,13 @@ nlohmann::json make_manifest(const RunConfig& config, const std::vector<InputFil
                           {"checksum_xxh3", hex64(counts.file_checksum)},
                           {"uncompressed_bytes", counts.uncompressed_bytes},
                           {"records", counts.records},
-                          {"skipped_members", counts.skipped_members}});
+                          {"skipped_members", counts.skipped_members},
+                          {"concatenated_archives", counts.concatenated_archives},
+                          {"end_of_archive_missing", counts.end_of_archive_missing}});
+  }
+  nlohmann::json skipped_list = nlohmann::json::array();
+  for (const SkippedInputEntry& skipped : output.metrics.skipped_inputs) {
+    skipped_list.push_back({{"path", skipped.path}, {"reason", skipped.reason}});
   }
   nlohmann::json report_list = nlohmann::json::array();
   for (const ManifestFile& file : reports) {
@@ -122,6 +128,7 @@ nlohmann::json make_manifest(const RunConfig& config, const std::vector<InputFil
       {"finished_at", utc_timestamp()},
       {"config", config_json(config)},
       {"inputs", input_list},
+      {"skipped_inputs", skipped_list},
       {"outputs",
        {{"data", files_json(output.data_files, out)},
         {"duplicates", files_json(output.duplicate_files, out)},

@@ -242,6 +242,8 @@ class Pipeline {
       shard.records = counts.records;
       shard.uncompressed_bytes = counts.uncompressed_bytes;
       shard.skipped_members = counts.skipped_members;
+      shard.concatenated_archives = counts.concatenated_archives;
+      shard.end_of_archive_missing = counts.end_of_archive_missing;
       if (shard.records != shard.kept + shard.duplicates + shard.rejected) {
         output.accounting_errors.push_back(
             shard.path + ": read " + std::to_string(shard.records) + " records but kept " +

@@ -4,6 +4,8 @@
 #include <nlohmann/json.hpp>
 #include <xxhash.h>
 
+#include <sys/resource.h>
+
 #include <cstdio>
 #include <iostream>
 #include <memory>
@@ -66,24 +68,74 @@ nlohmann::json dedup_json(const DeciderStats& stats) {
                                    : 0.0}};
 }
 
-void print_summary(const RunOutput& output, const std::filesystem::path& out) {
+uint64_t current_peak_rss_bytes() {
+  rusage usage{};
+  getrusage(RUSAGE_SELF, &usage);
+  return static_cast<uint64_t>(usage.ru_maxrss) * 1024;
+}
+
+struct Totals {
   uint64_t read = 0, kept = 0, duplicates = 0, rejected = 0, bytes = 0;
+};
+
+Totals totals_of(const RunOutput& output) {
+  Totals totals;
   for (const ShardAccount& shard : output.metrics.shards) {
-    read += shard.records;
-    kept += shard.kept;
-    duplicates += shard.duplicates;
-    rejected += shard.rejected;
-    bytes += shard.uncompressed_bytes;
+    totals.read += shard.records;
+    totals.kept += shard.kept;
+    totals.duplicates += shard.duplicates;
+    totals.rejected += shard.rejected;
+    totals.bytes += shard.uncompressed_bytes;
   }
+  return totals;
+}
+
+// One stderr line per kind of trouble that did not stop the run, so a batch log shows it without reading
+// stats.json; stats.json and the manifest hold every entry.
+void warn_about_inputs(const RunOutput& output) {
+  const auto& skipped = output.metrics.skipped_inputs;
+  if (!skipped.empty()) {
+    std::fprintf(stderr, "corpusflow run: warning: %zu input entr%s not read (%s: %s%s); see skipped_inputs in manifest.json\n",
+                 skipped.size(), skipped.size() == 1 ? "y" : "ies", skipped[0].path.c_str(), skipped[0].reason.c_str(),
+                 skipped.size() > 1 ? ", ..." : "");
+  }
+  size_t cut = 0;
+  const ShardAccount* first_cut = nullptr;
+  for (const ShardAccount& shard : output.metrics.shards) {
+    if (!shard.end_of_archive_missing) continue;
+    if (cut++ == 0) first_cut = &shard;
+  }
+  if (cut > 0) {
+    std::fprintf(stderr,
+                 "corpusflow run: warning: %zu tar shard%s ended without end-of-archive blocks, so may have been cut "
+                 "short (%s, after %llu records); see end_of_archive_missing in stats.json\n",
+                 cut, cut == 1 ? "" : "s", first_cut->path.c_str(), static_cast<unsigned long long>(first_cut->records));
+  }
+  const Totals totals = totals_of(output);
+  if (totals.read > 0 && totals.rejected == totals.read) {
+    std::fprintf(stderr, "corpusflow run: warning: every one of the %llu records read was rejected; see OUT/rejects\n",
+                 static_cast<unsigned long long>(totals.read));
+  } else if (totals.read > 0 && totals.kept == 0) {
+    std::fprintf(stderr, "corpusflow run: warning: no document was kept (%llu read)\n",
+                 static_cast<unsigned long long>(totals.read));
+  } else if (totals.read == 0) {
+    std::fprintf(stderr, "corpusflow run: warning: the inputs held no records\n");
+  }
+}
+
+void print_summary(const RunOutput& output, const std::filesystem::path& out) {
+  const Totals totals = totals_of(output);
   const double seconds = output.metrics.wall_seconds;
   std::printf("corpusflow run: %zu shard(s), %llu records read: %llu kept, %llu duplicates, %llu rejected\n",
-              output.metrics.shards.size(), static_cast<unsigned long long>(read),
-              static_cast<unsigned long long>(kept), static_cast<unsigned long long>(duplicates),
-              static_cast<unsigned long long>(rejected));
+              output.metrics.shards.size(), static_cast<unsigned long long>(totals.read),
+              static_cast<unsigned long long>(totals.kept), static_cast<unsigned long long>(totals.duplicates),
+              static_cast<unsigned long long>(totals.rejected));
+  // The peak is read now, after the stats, report and manifest were built, not when the graph ended.
   std::printf("  %.1f MB in %.2f s: %.1f MB/s, %.0f documents/s on %d thread(s), peak memory %.0f MiB\n",
-              static_cast<double>(bytes) / 1e6, seconds, seconds > 0 ? static_cast<double>(bytes) / 1e6 / seconds : 0.0,
-              seconds > 0 ? static_cast<double>(read) / seconds : 0.0, output.metrics.threads,
-              static_cast<double>(output.metrics.peak_rss_bytes) / (1 << 20));
+              static_cast<double>(totals.bytes) / 1e6, seconds,
+              seconds > 0 ? static_cast<double>(totals.bytes) / 1e6 / seconds : 0.0,
+              seconds > 0 ? static_cast<double>(totals.read) / seconds : 0.0, output.metrics.threads,
+              static_cast<double>(current_peak_rss_bytes()) / (1 << 20));
   std::printf("  output: %s (corpusflow stats %s for the full table)\n", out.c_str(), out.c_str());
 }
 
@@ -95,38 +147,59 @@ int execute(RunArguments& arguments) {
   config.format = parse_input_format(arguments.format);
   apply_dedup_choice(arguments.dedup, config.dedup);
 
-  std::vector<InputFile> inputs;
+  // Exit 2 for what the user asked wrongly (no such input, OUT refused), 1 for what failed while doing it.
+  InputListing listing;
+  OutputLock lock;
   try {
-    inputs = list_inputs(config.inputs, config.format);
-    prepare_output_folder(config.output, config.overwrite);
-  } catch (const std::exception& error) {
+    listing = list_inputs(config.inputs, {.forced = config.format, .exclude = config.output});
+    if (listing.files.empty()) {
+      std::string message = "no readable input among " + std::to_string(listing.skipped.size()) + " entries listed";
+      if (!listing.skipped.empty()) {
+        message += " (first: " + listing.skipped.front().path + ": " + listing.skipped.front().reason + ")";
+      }
+      throw OutputFolderRefused(message);
+    }
+    lock = prepare_output_folder(config.output, config.overwrite, arguments.command_line);
+  } catch (const OutputFolderRefused& error) {
     std::fprintf(stderr, "corpusflow run: %s\n", error.what());
     return kExitUsage;
+  } catch (const std::runtime_error& error) {
+    const bool usage = std::string_view(error.what()).starts_with("no such input");
+    std::fprintf(stderr, "corpusflow run: %s\n", error.what());
+    return usage ? kExitUsage : kExitFailed;
+  } catch (const std::exception& error) {
+    std::fprintf(stderr, "corpusflow run: cannot prepare output %s: %s\n", config.output.c_str(), error.what());
+    return kExitFailed;
   }
+  const std::vector<InputFile>& inputs = listing.files;
 
   const std::string started_at = utc_timestamp();
   RunOutput output;
   try {
     output = run_pipeline(config, inputs);
+    output.metrics.dedup = dedup_json(output.dedup);
+    for (const SkippedInput& skipped : listing.skipped) output.metrics.skipped_inputs.push_back({skipped.path, skipped.reason});
+
+    const nlohmann::json stats = make_stats_json(output.stats, output.metrics);
+    std::vector<ManifestFile> reports;
+    reports.push_back(write_report_file(config.output, "stats.json", stats.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n"));
+    reports.push_back(write_report_file(config.output, "report.html", render_report_html(stats)));
+    warn_about_inputs(output);
+
+    if (!output.accounting_errors.empty()) {
+      for (const std::string& error : output.accounting_errors) {
+        std::fprintf(stderr, "corpusflow run: accounting mismatch: %s\n", error.c_str());
+      }
+      return kExitAccounting;  // no manifest: the run is not committed
+    }
+    const nlohmann::json manifest = make_manifest(config, inputs, output, reports, arguments.command_line, started_at);
+    // An input name that is not valid UTF-8 is written with U+FFFD in its place rather than failing the run.
+    write_file_atomically(config.output / "manifest.json",
+                          manifest.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n");
   } catch (const std::exception& error) {
     std::fprintf(stderr, "corpusflow run: failed: %s\n", error.what());
     return kExitFailed;
   }
-  output.metrics.dedup = dedup_json(output.dedup);
-
-  const nlohmann::json stats = make_stats_json(output.stats, output.metrics);
-  std::vector<ManifestFile> reports;
-  reports.push_back(write_report_file(config.output, "stats.json", stats.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n"));
-  reports.push_back(write_report_file(config.output, "report.html", render_report_html(stats)));
-
-  if (!output.accounting_errors.empty()) {
-    for (const std::string& error : output.accounting_errors) {
-      std::fprintf(stderr, "corpusflow run: accounting mismatch: %s\n", error.c_str());
-    }
-    return kExitAccounting;  // no manifest: the run is not committed
-  }
-  const nlohmann::json manifest = make_manifest(config, inputs, output, reports, arguments.command_line, started_at);
-  write_file_atomically(config.output / "manifest.json", manifest.dump(2) + "\n");
   print_summary(output, config.output);
   return kExitOk;
 }

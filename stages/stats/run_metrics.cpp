@@ -53,7 +53,13 @@ nlohmann::json run_metrics_to_json(const RunMetrics& run) {
                       {"kept", shard.kept},
                       {"duplicates", shard.duplicates},
                       {"rejected", shard.rejected},
-                      {"skipped_members", shard.skipped_members}});
+                      {"skipped_members", shard.skipped_members},
+                      {"concatenated_archives", shard.concatenated_archives},
+                      {"end_of_archive_missing", shard.end_of_archive_missing}});
+  }
+  nlohmann::json skipped_inputs = nlohmann::json::array();
+  for (const auto& skipped : run.skipped_inputs) {
+    skipped_inputs.push_back({{"path", skipped.path}, {"reason", skipped.reason}});
   }
   nlohmann::json outputs = nlohmann::json::object();
   for (const auto& output : run.outputs) {
@@ -70,6 +76,7 @@ nlohmann::json run_metrics_to_json(const RunMetrics& run) {
         {"parts", run.parts}}},
       {"stages", std::move(stages)},
       {"shards", std::move(shards)},
+      {"skipped_inputs", std::move(skipped_inputs)},
       {"outputs", std::move(outputs)},
       {"dedup", run.dedup.is_object() ? run.dedup : nlohmann::json::object()},
   };
@@ -97,7 +104,17 @@ RunMetrics run_metrics_from_json(const nlohmann::json& json) {
     run.shards.push_back({string_at(shard, "path", path), unsigned_at(shard, "compressed_bytes", path),
                           unsigned_at(shard, "uncompressed_bytes", path), unsigned_at(shard, "records", path),
                           unsigned_at(shard, "kept", path), unsigned_at(shard, "duplicates", path),
-                          unsigned_at(shard, "rejected", path), unsigned_at(shard, "skipped_members", path)});
+                          unsigned_at(shard, "rejected", path), unsigned_at(shard, "skipped_members", path),
+                          unsigned_or(shard, "concatenated_archives", 0, path),
+                          shard.value("end_of_archive_missing", false)});
+  }
+  if (json.contains("skipped_inputs")) {
+    const auto& skipped_inputs = member(json, "skipped_inputs", "");
+    if (!skipped_inputs.is_array()) throw StatsFormatError("'skipped_inputs' is not an array");
+    for (const auto& skipped : skipped_inputs) {
+      run.skipped_inputs.push_back(
+          {string_at(skipped, "path", "skipped_inputs[]"), string_at(skipped, "reason", "skipped_inputs[]")});
+    }
   }
   const auto& outputs = member(json, "outputs", "");
   if (!outputs.is_object()) throw StatsFormatError("'outputs' is not an object");
@@ -133,6 +150,7 @@ RunMetrics merge_run_metrics(const std::vector<RunMetrics>& parts) {
       }
     }
     merged.shards.insert(merged.shards.end(), part.shards.begin(), part.shards.end());
+    merged.skipped_inputs.insert(merged.skipped_inputs.end(), part.skipped_inputs.begin(), part.skipped_inputs.end());
     for (const auto& output : part.outputs) {
       auto it = std::find_if(merged.outputs.begin(), merged.outputs.end(),
                              [&](const OutputAccount& o) { return o.stream == output.stream; });

@@ -28,6 +28,15 @@ struct ShardAccount {
   uint64_t duplicates = 0;
   uint64_t rejected = 0;
   uint64_t skipped_members = 0;      // tar members that are not regular files (directories, links)
+  uint64_t concatenated_archives = 0; // tar archives read after the first one's end blocks (`cat a.tar b.tar`)
+  bool end_of_archive_missing = false; // the tar stream ended at a member boundary without its end blocks:
+                                       // a file cut short (e.g. at a zstd frame boundary) looks like this
+};
+
+// An entry of the input listing that was not read, with the reason (io's listing says which).
+struct SkippedInputEntry {
+  std::string path;
+  std::string reason;
 };
 
 // One output stream (OUT/data, OUT/duplicates, OUT/rejects).
@@ -46,6 +55,7 @@ struct RunMetrics {
   int parts = 1;                       // runs merged into these metrics (corpusflow stats --merge)
   std::vector<StageTiming> stages;     // in pipeline order
   std::vector<ShardAccount> shards;    // in input order
+  std::vector<SkippedInputEntry> skipped_inputs;  // listed entries not read (unreadable, not files, OUT)
   std::vector<OutputAccount> outputs;
   // Dedup index numbers (index bytes, kept in index, candidates...): an object, may be empty. Merging
   // adds numbers, takes the maximum for keys that contain "peak", and takes a member named

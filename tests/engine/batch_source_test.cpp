@@ -67,17 +67,17 @@ TEST(BatchSource, ByteLimitClosesABatch) {
 TEST(OutputFolder, RefusesAFinishedRunUnlessOverwriting) {
   const auto out = temp_folder("out");
   std::ofstream(out / "notes.txt") << "user file";
-  prepare_output_folder(out, false);  // nothing finished yet
+  prepare_output_folder(out, false, "test");  // nothing finished yet
   std::filesystem::create_directories(out / "data");
   std::ofstream(out / "data" / "part-00000.jsonl.zst.tmp") << "left by a crash";
   std::ofstream(out / "manifest.json") << "{}";
-  EXPECT_THROW(prepare_output_folder(out, false), std::invalid_argument);
-  prepare_output_folder(out, true);
+  EXPECT_THROW(prepare_output_folder(out, false, "test"), std::invalid_argument);
+  prepare_output_folder(out, true, "test");
   EXPECT_FALSE(std::filesystem::exists(out / "manifest.json"));
   EXPECT_FALSE(std::filesystem::exists(out / "data"));
   EXPECT_TRUE(std::filesystem::exists(out / "notes.txt")) << "files a run does not write are left alone";
   std::ofstream(out / "a-file") << "x";
-  EXPECT_THROW(prepare_output_folder(out / "a-file", false), std::invalid_argument);
+  EXPECT_THROW(prepare_output_folder(out / "a-file", false, "test"), std::invalid_argument);
 }
 
 }  // namespace
