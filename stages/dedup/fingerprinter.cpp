@@ -4,6 +4,7 @@
 
 #include <xxhash.h>
 
+#include "core/scratch_buffer.h"
 #include "stages/dedup/shingles.h"
 #include "stages/dedup/url_normalizer.h"
 #include "stages/normalize/fingerprint_text.h"
@@ -45,6 +46,9 @@ void Fingerprinter::fingerprint(Document& doc) {
     tokenize(text_, tokens_);
     signature_of_tokens(tokens_, fp.signature);
   }
+  trim_scratch(text_);
+  trim_scratch(tokens_);
+  trim_scratch(shingles_);
 }
 
 void Fingerprinter::signature_of_tokens(const std::vector<std::string_view>& tokens,

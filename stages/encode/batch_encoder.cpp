@@ -34,6 +34,10 @@ void open_object(std::string& out, const Document& doc) {
 }  // namespace
 
 void encode_kept_document(const Document& doc, std::string& out) {
+  // An outsized document is written into room made once (escapes add a little), not by doublings that
+  // briefly hold twice its size.
+  const size_t fields = doc.text.size() + doc.title.size() + doc.metadata_json.size();
+  if (fields > (1u << 20)) out.reserve(out.size() + fields + fields / 16 + 4096);
   open_object(out, doc);
   append_string_field(out, "url", doc.url);
   append_string_field(out, "host", doc.host);

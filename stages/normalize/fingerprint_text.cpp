@@ -9,6 +9,7 @@
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
+#include "core/scratch_buffer.h"
 #include "stages/normalize/icu_util.h"
 
 namespace corpusflow {
@@ -70,6 +71,8 @@ void append_folded_run(std::string_view src, std::string& out) {
     append_mapped(c, mapped);
   }
   icu_util::append_normalized(icu_util::nfc(), mapped, out);
+  trim_scratch(decomposed);
+  trim_scratch(mapped);
 }
 
 // Collapses runs of ' ' to one and trims them at both ends, in place. Branch-free: every byte is written and

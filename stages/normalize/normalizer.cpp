@@ -3,6 +3,7 @@
 #define XXH_INLINE_ALL
 #include <xxhash.h>
 
+#include "core/scratch_buffer.h"
 #include "stages/normalize/fingerprint_text.h"
 #include "stages/normalize/language_detector.h"
 #include "stages/normalize/script_detector.h"
@@ -14,6 +15,14 @@ namespace {
 uint32_t count_code_points(std::string_view text) {
   uint32_t count = 0;
   for (char ch : text) count += (static_cast<unsigned char>(ch) & 0xC0) != 0x80;
+  return count;
+}
+
+uint64_t count_replacement_characters(std::string_view text) {
+  uint64_t count = 0;
+  for (size_t at = text.find("\xEF\xBF\xBD"); at != std::string_view::npos; at = text.find("\xEF\xBF\xBD", at + 3)) {
+    ++count;
+  }
   return count;
 }
 
@@ -34,26 +43,43 @@ void add_counts(const CleanCounts& counts, NormalizeCounts& total) {
 Normalizer::Normalizer(NormalizeOptions options) : options_(options) {}
 
 void Normalizer::normalize(Document& doc) {
+  normalize_document(doc);
+  trim_scratch(cleaned_);
+  trim_scratch(fingerprint_);
+  trim_scratch(lines_);
+  trim_scratch(line_fingerprints_);
+  trim_scratch(line_fingerprint_ends_);
+}
+
+void Normalizer::normalize_document(Document& doc) {
   doc.fingerprint_text.clear();
   doc.fingerprint_text_ready = false;
   if (doc.rejected()) return;
   const CleanOptions text_options{.remove_tatweel = options_.remove_tatweel, .single_line = false};
   const CleanOptions title_options{.remove_tatweel = options_.remove_tatweel, .single_line = true};
 
+  // One rule for every format: a JSON line is repaired at parse (its U+FFFD stand for invalid input, 3 bytes
+  // each), a page here; either way a text that is mostly invalid input or controls is binary, not text.
+  const uint64_t repaired_at_parse = doc.normalize.utf8_repairs > 0 ? count_replacement_characters(doc.text) : 0;
   CleanCounts counts;
   clean_text(doc.text, text_options, cleaned_, counts);
   const uint64_t input_bytes = doc.text.size();
-  if (input_bytes > 0 &&
-      static_cast<double>(counts.invalid_bytes + counts.controls_removed) >
-          options_.max_invalid_fraction * static_cast<double>(input_bytes)) {
-    doc.reject("not_utf8", std::to_string(counts.invalid_bytes) + " invalid UTF-8 bytes and " +
-                               std::to_string(counts.controls_removed) + " control characters in " +
-                               std::to_string(input_bytes) + " bytes of text (first invalid byte at offset " +
-                               std::to_string(counts.first_invalid_offset) + ")");
+  const uint64_t invalid_bytes = counts.invalid_bytes + 3 * repaired_at_parse;
+  if (input_bytes > 0 && static_cast<double>(invalid_bytes + counts.controls_removed) >
+                             options_.max_invalid_fraction * static_cast<double>(input_bytes)) {
+    std::string detail = std::to_string(counts.invalid_bytes) + " invalid UTF-8 bytes";
+    if (repaired_at_parse > 0) detail += ", " + std::to_string(repaired_at_parse) + " U+FFFD for invalid input";
+    detail += " and " + std::to_string(counts.controls_removed) + " control characters in " +
+              std::to_string(input_bytes) + " bytes of text";
+    if (counts.utf8_repairs > 0) {
+      detail += " (first invalid byte at offset " + std::to_string(counts.first_invalid_offset) + ")";
+    }
+    doc.reject("not_utf8", std::move(detail));
     return;
   }
   add_counts(counts, doc.normalize);
   doc.text.swap(cleaned_);
+  trim_scratch(cleaned_);  // the raw text of an outsized page is not needed past this point
 
   CleanCounts title_counts;
   clean_text(doc.title, title_options, cleaned_, title_counts);

@@ -17,7 +17,8 @@ struct NormalizeOptions {
   bool repair_repetition = true;         // remove a repeated page, repeated runs and long lines, title at top
   bool detect_language = true;           // CLD2; when false, language stays "und" with score 0
   size_t min_repeated_line_chars = 40;   // see RepetitionOptions
-  double max_invalid_fraction = 0.2;     // reject as not_utf8 when invalid UTF-8 bytes and control characters
+  double max_invalid_fraction = 0.2;     // reject as not_utf8 when invalid UTF-8 bytes (for a JSON line that
+                                         // parse repaired: its U+FFFD, 3 bytes each) and control characters
                                          // are more than this fraction of the text's bytes
   bool keep_fingerprint_text = true;     // leave Document::fingerprint_text for dedup (off when dedup is)
   size_t language_sample_bytes = 2048;   // CLD2 reads at most this many bytes of the text (0: all).
@@ -37,6 +38,8 @@ class Normalizer {
   void normalize(Document& doc);
 
  private:
+  void normalize_document(Document& doc);
+
   NormalizeOptions options_;
   std::string cleaned_;
   std::string fingerprint_;
