@@ -72,10 +72,24 @@ class Failures {
   std::string first_;
 };
 
+// Sanitized builds run the whole normalizer ~5x slower: there each context takes every fourth code point,
+// offset by its index, so the four contexts together still meet every code point under the sanitizers.
+#if defined(__SANITIZE_ADDRESS__)
+constexpr UChar32 kNormalizerStride = 4;
+#else
+constexpr UChar32 kNormalizerStride = 1;
+#endif
+
+UChar32 context_index(const Context& context) {
+  UChar32 index = 0;
+  while (kContexts[index].name != context.name) ++index;  // a test parameter is a copy: compare by name
+  return index;
+}
+
 template <typename Check>
-void sweep(const Context& context, Check check) {
+void sweep(const Context& context, Check check, UChar32 stride = 1) {
   std::string text;
-  for (UChar32 c = 0; c <= 0x10FFFF; ++c) {
+  for (UChar32 c = stride == 1 ? 0 : context_index(context) % stride; c <= 0x10FFFF; c += stride) {
     if (U_IS_SURROGATE(c)) continue;
     text.assign(context.before).append(encode(c)).append(context.after);
     check(c, context, text);
@@ -151,7 +165,7 @@ TEST_P(CodePointSweep, NormalizerIsValidNfcAndIdempotent) {
     if (again.rejected() || again.text != doc.text || again.title != doc.title) {
       failures.add(c, context, "normalize(normalize(x)) != normalize(x)");
     }
-  });
+  }, kNormalizerStride);
   failures.expect_none("normalizer");
 }
 
