@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Sets everything up, builds, and runs the whole test suite: a Release build, then the same suite under
-# AddressSanitizer + UBSan, then short end-to-end and corpus-size scaling tables (printed, never pass/fail).
-# Usage: scripts/test.sh [--fast]   (--fast: Release only, no sanitizers, no benchmark)
+# AddressSanitizer + UBSan, then every fuzz target briefly (scripts/fuzz.sh), then short end-to-end and
+# corpus-size scaling tables (printed, never pass/fail).
+# Usage: scripts/test.sh [--fast]   (--fast: Release only, no sanitizers, no fuzzing, no benchmark)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 "$root/scripts/install-deps.sh" --test
@@ -16,6 +17,10 @@ ctest --test-dir "$root/build" --output-on-failure -j "$jobs"
   -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS_DEBUG=-O1
 ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
   ctest --test-dir "$root/build-asan" --output-on-failure -j "$jobs"
+
+# Every libFuzzer target for a short budget (clang build in build-fuzz; docs/formats.md, "Fuzzing"): about
+# 4 minutes on two cores from a clean build folder. FUZZ_SECONDS changes the time per target.
+FUZZ_SECONDS=${FUZZ_SECONDS:-20} "$root/scripts/fuzz.sh"
 
 if [[ -x "$root/bench/e2e" ]]; then
   "$root/bench/e2e" --quick --no-record || echo "(benchmark table unavailable)"

@@ -87,10 +87,17 @@ size_t remove_title_at_top(std::vector<TextLine>& lines, const std::vector<size_
 
 size_t remove_repetition(std::vector<TextLine>& lines, uint64_t title_key, uint32_t title_fingerprint_chars,
                          const RepetitionOptions& options) {
-  // Each round only removes lines, so this ends; the cap bounds adversarial inputs.
-  constexpr int kMaxRounds = 16;
+  // Each round only removes lines, so this ends, in at most one round per line. A removal can expose a new
+  // repeat (a run nested in another takes one round per level), so rounds go on until nothing changes: at
+  // least kMinRounds, then while the lines visited stay within kWorkBudget (~0.2 s), which bounds adversarial
+  // pages (each round visits every line) yet lets any page of up to 1,024 lines reach its fixed point, so that
+  // normalizing a normalized text changes nothing. (A fixed 16 rounds left repeats nested 17 deep.)
+  constexpr int kMinRounds = 16;
+  constexpr uint64_t kWorkBudget = uint64_t{1} << 20;
+  uint64_t work = 0;
   size_t total = 0;
-  for (int round = 0; round < kMaxRounds; ++round) {
+  for (int round = 0; round < kMinRounds || work <= kWorkBudget; ++round) {
+    work += lines.size();
     size_t removed = remove_page_repeats(lines, kept_lines(lines));
     if (removed == 0) {
       removed = remove_repeated_runs_and_lines(lines, kept_lines(lines), title_key, title_fingerprint_chars,

@@ -25,7 +25,8 @@ struct RepetitionOptions {
   size_t min_repeated_line_chars = 40;
 };
 
-// Marks repeated lines `removed`, repeating these steps until nothing changes:
+// Marks repeated lines `removed`, repeating these steps until nothing changes (always for up to 1,024 lines;
+// beyond, at least 16 rounds and at most ~2^20 line visits, a bound only pages built to nest repeats reach):
 // 1. a page whose sequence of non-blank line keys has a smallest period p repeating at least twice (a
 //    trailing partial copy allowed) keeps its first p non-blank lines;
 // 2. otherwise, scanning in order, a run of 2+ consecutive non-blank lines equal to an earlier, non-

@@ -87,6 +87,20 @@ TEST(Repetition, NothingRemovedWhenDisabledOrNotRepeated) {
   EXPECT_EQ(repaired("a\nb\na").text, "a\nb\na");
 }
 
+TEST(Repetition, NestedRepeatsReachAFixedPoint) {
+  // `p q` nested in 20 levels of `u_k ... v_k`: each removal exposes the next level, one round each.
+  std::string text = "p\nq\n", later;
+  const std::string letters = "abcdefghijklmnopqrstuvwxyz";
+  for (int k = 0; k < 20; ++k) text += std::string("u") + letters[k] + "\nv" + letters[k] + "\n";
+  for (int k = 0; k < 20; ++k) later += std::string("u") + letters[k] + "\n";
+  later += "p\nq";
+  for (int k = 19; k >= 0; --k) later += std::string("\nv") + letters[k];
+  const Document doc = repaired(text + "end\n" + later);
+  EXPECT_EQ(doc.text, text + "end");
+  EXPECT_EQ(doc.normalize.lines_removed, 42u);
+  EXPECT_EQ(repaired(doc.text).text, doc.text);
+}
+
 TEST(Repetition, RemovesDirectlyOnLines) {
   std::vector<TextLine> lines(5);
   const uint64_t keys[] = {7, 0, 8, 7, 8};
