@@ -6,6 +6,9 @@
 #include <cstdio>
 #include <ctime>
 #include <filesystem>
+#include <stdexcept>
+
+#include "core/json_escape.h"
 
 namespace corpusflow {
 
@@ -87,22 +90,23 @@ nlohmann::json config_json(const RunConfig& config) {
   };
 }
 
-nlohmann::json make_manifest(const RunConfig& config, const std::vector<InputFile>& inputs, const RunOutput& output,
-                             const std::vector<ManifestFile>& reports, const std::string& command_line,
-                             const std::string& started_at) {
-  nlohmann::json input_list = nlohmann::json::array();
+std::string manifest_text(const RunConfig& config, const std::vector<InputFile>& inputs, const RunOutput& output,
+                          const std::vector<ManifestFile>& reports, const std::string& command_line,
+                          const std::string& started_at) {
+  std::string input_list = "[";
   for (size_t i = 0; i < inputs.size(); ++i) {
     const ReaderCounts& counts = output.input_counts[i];
-    input_list.push_back({{"path", inputs[i].path},
-                          {"format", to_string(inputs[i].format)},
-                          {"size", inputs[i].size},
-                          {"checksum_xxh3", hex64(counts.file_checksum)},
-                          {"uncompressed_bytes", counts.uncompressed_bytes},
-                          {"records", counts.records},
-                          {"skipped_members", counts.skipped_members},
-                          {"concatenated_archives", counts.concatenated_archives},
-                          {"end_of_archive_missing", counts.end_of_archive_missing}});
+    input_list += i == 0 ? "\n    {\"path\": " : ",\n    {\"path\": ";
+    append_json_string(input_list, inputs[i].path);
+    input_list += ", \"format\": \"" + std::string(to_string(inputs[i].format)) + "\", \"size\": " +
+                  std::to_string(inputs[i].size) + ", \"checksum_xxh3\": \"" + hex64(counts.file_checksum) +
+                  "\", \"uncompressed_bytes\": " + std::to_string(counts.uncompressed_bytes) +
+                  ", \"records\": " + std::to_string(counts.records) +
+                  ", \"skipped_members\": " + std::to_string(counts.skipped_members) +
+                  ", \"concatenated_archives\": " + std::to_string(counts.concatenated_archives) +
+                  ", \"end_of_archive_missing\": " + (counts.end_of_archive_missing ? "true}" : "false}");
   }
+  input_list += inputs.empty() ? "]" : "\n  ]";
   nlohmann::json skipped_list = nlohmann::json::array();
   for (const SkippedInputEntry& skipped : output.metrics.skipped_inputs) {
     skipped_list.push_back({{"path", skipped.path}, {"reason", skipped.reason}});
@@ -121,13 +125,13 @@ nlohmann::json make_manifest(const RunConfig& config, const std::vector<InputFil
   nlohmann::json timings = nlohmann::json::object();
   for (const StageTiming& stage : output.metrics.stages) timings[stage.name] = stage.busy_seconds;
   const std::filesystem::path out = config.output;
-  return {
+  nlohmann::json manifest = {
       {"corpusflow_version", version()},
       {"command", command_line},
       {"started_at", started_at},
       {"finished_at", utc_timestamp()},
       {"config", config_json(config)},
-      {"inputs", input_list},
+      {"inputs", std::string("\0inputs", 7)},
       {"skipped_inputs", skipped_list},
       {"outputs",
        {{"data", files_json(output.data_files, out)},
@@ -139,6 +143,16 @@ nlohmann::json make_manifest(const RunConfig& config, const std::vector<InputFil
         {"balanced", output.accounting_errors.empty()}}},
       {"timings", {{"wall_seconds", output.metrics.wall_seconds}, {"stage_busy_seconds", timings}}},
   };
+  // A string value's text never holds `"inputs": "` (its quotes are escaped), so the marker is found once.
+  std::string text = manifest.dump(2, ' ', false, nlohmann::json::error_handler_t::replace);
+  const std::string marker = "\"inputs\": \"\\u0000inputs\"";
+  const size_t at = text.find(marker);
+  if (at == std::string::npos) throw std::logic_error("manifest: the inputs marker is missing");
+  std::string result;
+  result.reserve(text.size() + input_list.size() + 16);
+  result.append(text, 0, at).append("\"inputs\": ").append(input_list).append(text, at + marker.size());
+  result.push_back('\n');
+  return result;
 }
 
 }  // namespace corpusflow

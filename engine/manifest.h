@@ -19,9 +19,11 @@ struct ManifestFile {
 
 nlohmann::json config_json(const RunConfig& config);
 
-nlohmann::json make_manifest(const RunConfig& config, const std::vector<InputFile>& inputs, const RunOutput& output,
-                             const std::vector<ManifestFile>& reports, const std::string& command_line,
-                             const std::string& started_at);
+// The text of manifest.json (two-space indents). The inputs are written straight to text, one object per
+// input, so that no document of every input is held: a run over a million small files stays small.
+std::string manifest_text(const RunConfig& config, const std::vector<InputFile>& inputs, const RunOutput& output,
+                          const std::vector<ManifestFile>& reports, const std::string& command_line,
+                          const std::string& started_at);
 
 std::string hex64(uint64_t value);
 std::string utc_timestamp();  // 2026-11-29T01:38:49Z

@@ -180,10 +180,11 @@ int execute(RunArguments& arguments) {
     output.metrics.dedup = dedup_json(output.dedup);
     for (const SkippedInput& skipped : listing.skipped) output.metrics.skipped_inputs.push_back({skipped.path, skipped.reason});
 
-    const nlohmann::json stats = make_stats_json(output.stats, output.metrics);
+    // Neither file holds a document of every shard: stats.json writes them as text, the report lists 100.
     std::vector<ManifestFile> reports;
-    reports.push_back(write_report_file(config.output, "stats.json", stats.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n"));
-    reports.push_back(write_report_file(config.output, "report.html", render_report_html(stats)));
+    reports.push_back(write_report_file(config.output, "stats.json", stats_json_text(output.stats, output.metrics)));
+    reports.push_back(write_report_file(config.output, "report.html",
+                                        render_report_html(make_stats_json(output.stats, output.metrics, 100))));
     warn_about_inputs(output);
 
     if (!output.accounting_errors.empty()) {
@@ -192,10 +193,9 @@ int execute(RunArguments& arguments) {
       }
       return kExitAccounting;  // no manifest: the run is not committed
     }
-    const nlohmann::json manifest = make_manifest(config, inputs, output, reports, arguments.command_line, started_at);
     // An input name that is not valid UTF-8 is written with U+FFFD in its place rather than failing the run.
     write_file_atomically(config.output / "manifest.json",
-                          manifest.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n");
+                          manifest_text(config, inputs, output, reports, arguments.command_line, started_at));
   } catch (const std::exception& error) {
     std::fprintf(stderr, "corpusflow run: failed: %s\n", error.what());
     return kExitFailed;

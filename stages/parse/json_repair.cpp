@@ -58,7 +58,7 @@ size_t replace_lone_surrogate_escapes(std::string& json) {
   size_t replaced = 0;
   const std::string_view view(json);
   size_t i = 0;
-  while (true) {
+  while (i < json.size()) {  // every step below may move i past the end (a line that ends in a backslash)
     const void* found = std::memchr(json.data() + i, '\\', json.size() - i);
     if (found == nullptr) break;
     i = static_cast<size_t>(static_cast<const char*>(found) - json.data());

@@ -21,6 +21,15 @@ using format::percent;
 using format::share;
 using html::escape;
 
+// A run's report is made from a document that lists only the first shards; shard_count says how many there are.
+size_t shard_count(const nlohmann::json& stats) {
+  if (stats.contains("shard_count") && stats["shard_count"].is_number_unsigned()) {
+    return stats["shard_count"].get<size_t>();
+  }
+  const auto& shards = view::at(stats, {"shards"});
+  return shards.is_array() ? shards.size() : 0;
+}
+
 std::string stat(const std::string& css, const std::string& label, const std::string& value, const std::string& detail) {
   return "<div class=\"stat " + css + "\"><div class=\"label\">" + escape(label) + "</div><div class=\"value\">" +
          escape(value) + "</div><div class=\"detail\">" + escape(detail) + "</div></div>";
@@ -305,7 +314,7 @@ std::string outputs_card(const nlohmann::json& stats) {
                format::fixed(view::number(output, {"compression_ratio"}), 2) + "x</td></tr>";
     }
   }
-  table += "<tr><td>input shards</td><td>" + count(view::at(stats, {"shards"}).size()) + "</td><td>" +
+  table += "<tr><td>input shards</td><td>" + count(shard_count(stats)) + "</td><td>" +
            count(view::count(stats, {"documents", "in"})) + "</td><td>" + format::bytes(view::count(stats, {"bytes", "in"})) +
            "</td><td>" + format::bytes(view::count(stats, {"bytes", "in_compressed"})) + "</td><td></td></tr>";
   table += "</tbody></table>";
@@ -329,8 +338,8 @@ std::string shards_card(const nlohmann::json& stats) {
              "</td><td>" + count(view::count(shard, {"skipped_members"})) + "</td></tr>";
   }
   table += "</tbody></table>";
-  std::string note = count(shards.size()) + " input shards";
-  if (shards.size() > kMaxRows) note += "; the first " + count(kMaxRows) + " are listed, all are in stats.json";
+  std::string note = count(shard_count(stats)) + " input shards";
+  if (shard_count(stats) > kMaxRows) note += "; the first " + count(kMaxRows) + " are listed, all are in stats.json";
   return card("wide", "Input shards", escape(note + "."), table);
 }
 
@@ -340,7 +349,7 @@ std::string render_report_html(const nlohmann::json& stats) {
   size_t top_hosts = view::count(stats, {"config", "top_hosts"});
   if (top_hosts == 0) top_hosts = 50;
   std::string subtitle = count(view::count(stats, {"documents", "in"})) + " documents from " +
-                         count(view::at(stats, {"shards"}).size()) + " shards";
+                         count(shard_count(stats)) + " shards";
   if (uint64_t parts = view::count(stats, {"run", "parts"}); parts > 1) subtitle += ", " + count(parts) + " runs merged";
   subtitle += " · stats.json schema " + count(view::count(stats, {"schema_version"}));
 

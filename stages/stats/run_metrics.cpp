@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "core/json_escape.h"
 #include "stages/stats/json_read.h"
 
 namespace corpusflow {
@@ -36,7 +37,7 @@ void merge_dedup(nlohmann::json& into, const nlohmann::json& from) {
 
 }  // namespace
 
-nlohmann::json run_metrics_to_json(const RunMetrics& run) {
+nlohmann::json run_metrics_to_json(const RunMetrics& run, size_t max_shards) {
   nlohmann::json stages = nlohmann::json::array();
   for (const auto& stage : run.stages) {
     stages.push_back({{"name", stage.name},
@@ -46,6 +47,7 @@ nlohmann::json run_metrics_to_json(const RunMetrics& run) {
   }
   nlohmann::json shards = nlohmann::json::array();
   for (const auto& shard : run.shards) {
+    if (shards.size() == max_shards) break;
     shards.push_back({{"path", shard.path},
                       {"compressed_bytes", shard.compressed_bytes},
                       {"uncompressed_bytes", shard.uncompressed_bytes},
@@ -76,10 +78,46 @@ nlohmann::json run_metrics_to_json(const RunMetrics& run) {
         {"parts", run.parts}}},
       {"stages", std::move(stages)},
       {"shards", std::move(shards)},
+      {"shard_count", run.shards.size()},
       {"skipped_inputs", std::move(skipped_inputs)},
       {"outputs", std::move(outputs)},
       {"dedup", run.dedup.is_object() ? run.dedup : nlohmann::json::object()},
   };
+}
+
+void append_shards_json(const std::vector<ShardAccount>& shards, std::string& out) {
+  if (shards.empty()) {
+    out += "[]";
+    return;
+  }
+  auto number = [&out](const char* key, uint64_t value, bool last = false) {
+    out += "      \"";
+    out += key;
+    out += "\": ";
+    out += std::to_string(value);
+    out += last ? "\n" : ",\n";
+  };
+  out += "[\n";
+  for (size_t i = 0; i < shards.size(); ++i) {
+    const ShardAccount& shard = shards[i];
+    // Keys in the order nlohmann's std::map keeps them: sorted.
+    out += "    {\n";
+    number("compressed_bytes", shard.compressed_bytes);
+    number("concatenated_archives", shard.concatenated_archives);
+    number("duplicates", shard.duplicates);
+    out += "      \"end_of_archive_missing\": ";
+    out += shard.end_of_archive_missing ? "true,\n" : "false,\n";
+    number("kept", shard.kept);
+    out += "      \"path\": ";
+    append_json_string(out, shard.path);
+    out += ",\n";
+    number("records", shard.records);
+    number("rejected", shard.rejected);
+    number("skipped_members", shard.skipped_members);
+    number("uncompressed_bytes", shard.uncompressed_bytes, true);
+    out += i + 1 < shards.size() ? "    },\n" : "    }\n";
+  }
+  out += "  ]";
 }
 
 RunMetrics run_metrics_from_json(const nlohmann::json& json) {

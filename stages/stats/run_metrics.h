@@ -2,6 +2,7 @@
 // into stats.json beside the document counts of StatsAccumulator. Plain data plus JSON and merging.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -63,9 +64,13 @@ struct RunMetrics {
   nlohmann::json dedup = nlohmann::json::object();
 };
 
-// {"run":{...},"stages":[...],"shards":[...],"outputs":{stream:{...}},"dedup":{...}}, raw values only
-// (make_stats_json adds the derived rates).
-nlohmann::json run_metrics_to_json(const RunMetrics& run);
+// {"run":{...},"stages":[...],"shards":[...],"shard_count":N,"skipped_inputs":[...],"outputs":{stream:{...}},
+// "dedup":{...}}, raw values only (make_stats_json adds the derived rates). "shards" holds the first
+// max_shards shards; shard_count says how many there are.
+nlohmann::json run_metrics_to_json(const RunMetrics& run, size_t max_shards = SIZE_MAX);
+// The "shards" array as JSON text, laid out as nlohmann's dump(2) lays it out at the top level, written
+// without a document: a run over a million small files then holds ~150 bytes per shard, not ~1.5 KB.
+void append_shards_json(const std::vector<ShardAccount>& shards, std::string& out);
 // Reads what run_metrics_to_json wrote (a whole stats.json is fine); throws StatsFormatError.
 RunMetrics run_metrics_from_json(const nlohmann::json& json);
 

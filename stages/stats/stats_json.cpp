@@ -12,9 +12,9 @@ double rate(double amount, double seconds) { return seconds > 0 ? amount / secon
 
 }  // namespace
 
-nlohmann::json make_stats_json(const StatsAccumulator& stats, const RunMetrics& run) {
+nlohmann::json make_stats_json(const StatsAccumulator& stats, const RunMetrics& run, size_t max_shards) {
   nlohmann::json json = stats.to_json();
-  nlohmann::json run_json = run_metrics_to_json(run);
+  nlohmann::json run_json = run_metrics_to_json(run, max_shards);
 
   uint64_t in_compressed = 0;
   for (const auto& shard : run.shards) in_compressed += shard.compressed_bytes;
@@ -47,6 +47,22 @@ nlohmann::json make_stats_json(const StatsAccumulator& stats, const RunMetrics& 
   }
   for (auto& [key, value] : run_json.items()) json[key] = std::move(value);
   return json;
+}
+
+std::string stats_json_text(const StatsAccumulator& stats, const RunMetrics& run) {
+  nlohmann::json json = make_stats_json(stats, run, 0);
+  // A string value's text never holds `"shards": "` (its quotes are escaped), so the marker is found once.
+  const std::string marker = "\"shards\": \"\\u0000shards\"";
+  json["shards"] = std::string("\0shards", 7);
+  std::string text = json.dump(2, ' ', false, nlohmann::json::error_handler_t::replace);
+  const size_t at = text.find(marker);
+  if (at == std::string::npos) throw StatsFormatError("stats.json: the shards marker is missing");
+  std::string out;
+  out.reserve(text.size() + run.shards.size() * 360);
+  out.append(text, 0, at).append("\"shards\": ");
+  append_shards_json(run.shards, out);
+  out.append(text, at + marker.size()).push_back('\n');
+  return out;
 }
 
 nlohmann::json merge_stats_json(const std::vector<nlohmann::json>& parts) {

@@ -22,6 +22,8 @@ TEST(LoneSurrogateEscapes, BecomeReplacementCharactersOfTheSameLength) {
   EXPECT_EQ(replaced(R"({"t":"\\\udc80"})", 1), R"({"t":"\\\ufffd"})");            // backslash, then an escape
   EXPECT_EQ(replaced(R"({"t":"\u12"})", 0), R"({"t":"\u12"})");                    // malformed: the parser's
   EXPECT_EQ(replaced(R"(\ud800)", 1), R"(\ufffd)");
+  EXPECT_EQ(replaced("{\"t\":\"a\\", 0), "{\"t\":\"a\\");  // ends in a backslash (found by fuzzing)
+  EXPECT_EQ(replaced("\\", 0), "\\");
 }
 
 TEST(BlankOutNumbers, KeepsStructureAndChecksTheNumberGrammar) {
