@@ -1,5 +1,7 @@
 #include "stages/normalize/normalizer.h"
 
+#include <cstring>
+
 #define XXH_INLINE_ALL
 #include <xxhash.h>
 
@@ -89,6 +91,9 @@ void Normalizer::normalize_document(Document& doc) {
   // Lines with the keys and token counts of their fingerprint text.
   lines_.clear();
   line_fingerprints_.clear();
+  // The fingerprint text is about as long as the text: room made once, not by doublings that would hold an
+  // outsized page's fingerprint twice for a moment.
+  if (doc.text.size() > kScratchKeepBytes) line_fingerprints_.reserve(doc.text.size());
   line_fingerprint_ends_.clear();
   const std::string& text = doc.text;
   for (size_t begin = 0; begin <= text.size() && !text.empty();) {
@@ -104,6 +109,7 @@ void Normalizer::normalize_document(Document& doc) {
       line.fingerprint_chars = count_code_points(fingerprint_);
       line.tokens = static_cast<uint32_t>(count_tokens(fingerprint_));
       line_fingerprints_.append(fingerprint_);
+      if (!fingerprint_.empty()) line_fingerprints_.push_back(' ');  // the separator of the joined text
     }
     lines_.push_back(line);
     line_fingerprint_ends_.push_back(static_cast<uint32_t>(line_fingerprints_.size()));
@@ -146,20 +152,26 @@ void Normalizer::normalize_document(Document& doc) {
 
   // Line breaks fold to spaces and cannot join or split a character sequence, so the text's fingerprint text
   // is its lines' joined by one space (tests/normalize/normalizer_test.cpp checks this on real pages).
+  // Each line's fingerprint is stored with its separating space, so the kept ones are moved together in place
+  // (never to the right) and the buffer becomes the document's: no second copy of an outsized fingerprint.
   uint32_t words = 0;
   uint32_t line_count = 0;
-  if (options_.keep_fingerprint_text) doc.fingerprint_text.reserve(line_fingerprints_.size() + lines_.size());
+  size_t joined = 0;
+  char* fingerprints = line_fingerprints_.data();
   for (size_t i = 0; i < lines_.size(); ++i) {
     const TextLine& line = lines_[i];
     if (line.blank || line.removed) continue;
     words += line.tokens;
     ++line_count;
-    if (!options_.keep_fingerprint_text) continue;
     const uint32_t begin = i == 0 ? 0 : line_fingerprint_ends_[i - 1];
     const uint32_t end = line_fingerprint_ends_[i];
-    if (begin == end) continue;
-    if (!doc.fingerprint_text.empty()) doc.fingerprint_text.push_back(' ');
-    doc.fingerprint_text.append(line_fingerprints_, begin, end - begin);
+    if (!options_.keep_fingerprint_text || begin == end) continue;
+    if (joined != begin) std::memmove(fingerprints + joined, fingerprints + begin, end - begin);
+    joined += end - begin;
+  }
+  if (options_.keep_fingerprint_text) {
+    line_fingerprints_.resize(joined > 0 ? joined - 1 : 0);  // without the last separator
+    doc.fingerprint_text.swap(line_fingerprints_);
   }
   doc.fingerprint_text_ready = options_.keep_fingerprint_text;
   doc.words = words;
