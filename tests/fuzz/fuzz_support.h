@@ -70,6 +70,9 @@ inline void check_reader(const uint8_t* data, size_t size, InputFormat format) {
       ended_by_error = true;
       FUZZ_CHECK(record.bytes.empty(), "an io_error record keeps bytes");
       FUZZ_CHECK(!record.too_large, "an io_error record is also too_large");
+    } else if (!record.unsupported.empty()) {  // a member io does not read: its size, none of its bytes
+      FUZZ_CHECK(record.bytes.empty(), "an unsupported record keeps bytes");
+      FUZZ_CHECK(!record.too_large, "an unsupported record is also too_large");
     } else if (record.too_large) {
       FUZZ_CHECK(record.bytes.empty(), "a too_large record keeps bytes");
       FUZZ_CHECK(record.size > limits.max_record_bytes, "too_large below the cap");
