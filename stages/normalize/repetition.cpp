@@ -6,18 +6,18 @@ namespace corpusflow {
 namespace {
 
 // From a 64-bit hash to the first position stored under it: one flat open-addressing table sized for the
-// page, instead of a node per line (a 500,000-line page took ~36 MB in unordered containers, this 12 MB).
+// page, instead of a node per line (a 500,000-line page took ~36 MB in unordered containers, this 12 MB, at most 75% full).
 class FirstPosition {
  public:
   explicit FirstPosition(size_t expected) {
     size_t capacity = 16;
-    while (capacity < expected * 2) capacity <<= 1;
+    while (capacity * 3 < expected * 4) capacity <<= 1;  // at most 75% full
     keys_.assign(capacity, 0);
     positions_.resize(capacity);
     mask_ = capacity - 1;
   }
   // The position first stored under key, and whether it is the one just given (the key was new).
-  std::pair<size_t, bool> try_emplace(uint64_t key, size_t position) {
+  std::pair<size_t, bool> try_emplace(uint64_t key, uint32_t position) {
     if (key == 0) key = 1;  // 0 marks an empty slot
     for (size_t slot = (key * 0x9E3779B97F4A7C15ULL) >> 32 & mask_;; slot = (slot + 1) & mask_) {
       if (keys_[slot] == 0) {
@@ -31,7 +31,7 @@ class FirstPosition {
 
  private:
   std::vector<uint64_t> keys_;
-  std::vector<size_t> positions_;
+  std::vector<uint32_t> positions_;  // a line's index: TextLine offsets are 32-bit too
   size_t mask_ = 0;
 };
 
@@ -76,14 +76,16 @@ size_t remove_repeated_runs_and_lines(std::vector<TextLine>& lines, const std::v
   const size_t m = kept.size();
   auto key = [&](size_t i) { return lines[kept[i]].key; };
   auto is_long = [&](size_t i) { return lines[kept[i]].fingerprint_chars >= options.min_repeated_line_chars; };
+  size_t long_count = 1;
+  for (size_t k = 0; k < m; ++k) long_count += is_long(k);
   FirstPosition first_pair(m);
-  FirstPosition long_lines(m + 1);
+  FirstPosition long_lines(long_count);
   if (title_key != 0 && title_fingerprint_chars >= options.min_repeated_line_chars) long_lines.try_emplace(title_key, 0);
   size_t removed = 0;
   size_t i = 0;
   while (i < m) {
     if (i + 1 < m) {
-      const auto [j, inserted] = first_pair.try_emplace(pair_key(key(i), key(i + 1)), i);
+      const auto [j, inserted] = first_pair.try_emplace(pair_key(key(i), key(i + 1)), static_cast<uint32_t>(i));
       if (!inserted && j + 2 <= i && key(j) == key(i) && key(j + 1) == key(i + 1)) {
         size_t length = 2;
         while (i + length < m && j + length < i && key(j + length) == key(i + length)) ++length;
@@ -93,7 +95,7 @@ size_t remove_repeated_runs_and_lines(std::vector<TextLine>& lines, const std::v
         continue;
       }
     }
-    if (is_long(i) && !long_lines.try_emplace(key(i), i).second) {
+    if (is_long(i) && !long_lines.try_emplace(key(i), static_cast<uint32_t>(i)).second) {
       lines[kept[i]].removed = true;
       ++removed;
     }
