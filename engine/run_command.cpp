@@ -163,10 +163,9 @@ int execute(RunArguments& arguments) {
   } catch (const OutputFolderRefused& error) {
     std::fprintf(stderr, "corpusflow run: %s\n", error.what());
     return kExitUsage;
-  } catch (const std::runtime_error& error) {
-    const bool usage = std::string_view(error.what()).starts_with("no such input");
+  } catch (const NoSuchInput& error) {
     std::fprintf(stderr, "corpusflow run: %s\n", error.what());
-    return usage ? kExitUsage : kExitFailed;
+    return kExitUsage;
   } catch (const std::exception& error) {
     std::fprintf(stderr, "corpusflow run: cannot prepare output %s: %s\n", config.output.c_str(), error.what());
     return kExitFailed;

@@ -161,7 +161,7 @@ InputListing list_inputs(const std::vector<std::string>& arguments, const Listin
     } else {
       for (const std::string& match : glob_matches(argument)) added += lister.expand(match, true);
     }
-    if (added == 0) throw std::runtime_error("no such input: " + argument);
+    if (added == 0) throw NoSuchInput("no such input: " + argument);
   }
   return lister.finish();
 }

@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -30,6 +31,11 @@ struct InputListing {
   std::vector<SkippedInput> skipped;         // sorted by path
 };
 
+// An argument that matches nothing: a usage error of the caller's.
+struct NoSuchInput : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
 struct ListingOptions {
   InputFormat forced = InputFormat::auto_detect;  // != auto_detect overrides detection from the name
   std::filesystem::path exclude;             // a folder left out wherever it appears (the run's OUT); empty: none
@@ -39,7 +45,7 @@ struct ListingOptions {
 // files and directories skipped without a word) and glob patterns (glob(3)). A file named explicitly is taken
 // even when hidden, and so is a named pipe or device (read as a stream). What cannot be read or is not a file
 // goes to `skipped`; the listing never throws for it.
-// Throws std::runtime_error("no such input: X") for an argument that matches nothing (an empty directory too).
+// Throws NoSuchInput("no such input: X") for an argument that matches nothing (an empty directory too).
 InputListing list_inputs(const std::vector<std::string>& arguments, const ListingOptions& options = {});
 
 }  // namespace corpusflow

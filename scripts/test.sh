@@ -19,9 +19,9 @@ ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
   ctest --test-dir "$root/build-asan" --output-on-failure -j "$jobs"
 
 # Every libFuzzer target for a short budget (clang build in build-fuzz; docs/formats.md, "Fuzzing"): about
-# 3 minutes on two cores from a clean build folder (15 s per target keeps the whole CI run under 15 minutes).
+# 2 minutes on two cores from a clean build folder (10 s per target keeps the whole CI run under 15 minutes).
 # FUZZ_SECONDS changes the time per target.
-FUZZ_SECONDS=${FUZZ_SECONDS:-15} "$root/scripts/fuzz.sh"
+FUZZ_SECONDS=${FUZZ_SECONDS:-10} "$root/scripts/fuzz.sh"
 
 if [[ -x "$root/bench/e2e" ]]; then
   "$root/bench/e2e" --quick --no-record || echo "(benchmark table unavailable)"
