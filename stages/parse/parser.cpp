@@ -170,7 +170,8 @@ void Parser::parse_json(RawRecord& record, JsonState& state, Document& doc) {
 
   simdjson::ondemand::document json;
   bool iterating = false;
-  // Where a line is broken: the byte offset in the line (before any UTF-8 repair) of the parser's position.
+  // Where a line is broken: the byte offset of the parser's position in the line (counted in the repaired line
+  // when invalid UTF-8 had to be replaced, which can shift it).
   auto where = [&]() -> std::string {
     const char* location = nullptr;
     if (!iterating) return "";

@@ -5,6 +5,7 @@
 #include <malloc.h>
 
 #include <cstdio>
+#include <ostream>
 #include <string>
 #include <vector>
 
@@ -35,6 +36,9 @@ constexpr Context kContexts[] = {
     {"between Latin letters", "a", "b"},
     {"after a combining mark", "a\xcc\x81", ""},
 };
+
+// Test names and failure messages show the context's name, not its bytes.
+void PrintTo(const Context& context, std::ostream* out) { *out << context.name; }
 
 std::string encode(UChar32 c) {
   char buffer[4];
