@@ -18,9 +18,13 @@
 #include "stages/normalize/normalizer.h"
 #include "stages/normalize/text_cleaner.h"
 
+#include "normalize/nfc_check.h"
+
 namespace corpusflow {
 namespace code_point_sweep {
 namespace {
+
+using unicode_oracle::is_nfc;
 
 struct Context {
   const char* name;
@@ -45,14 +49,6 @@ std::string encode(UChar32 c) {
   int32_t length = 0;
   U8_APPEND_UNSAFE(buffer, length, c);
   return std::string(buffer, static_cast<size_t>(length));
-}
-
-bool is_nfc(const std::string& text) {
-  UErrorCode error = U_ZERO_ERROR;
-  const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(error);
-  const bool normalized =
-      nfc->isNormalizedUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())), error);
-  return U_SUCCESS(error) && normalized;
 }
 
 std::string hex(UChar32 c) {

@@ -14,6 +14,7 @@
 #include "stages/normalize/fingerprint_text.h"
 #include "stages/normalize/tokenizer.h"
 
+#include "normalize/nfc_check.h"
 #include "normalize/sample_data.h"
 
 namespace corpusflow {
@@ -87,13 +88,6 @@ bool is_valid_utf8(const std::string& text) {
   return true;
 }
 
-bool is_nfc_by_icu(const std::string& text) {
-  UErrorCode error = U_ZERO_ERROR;
-  const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(error);
-  const bool normalized =
-      nfc->isNormalizedUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())), error);
-  return U_SUCCESS(error) && normalized;
-}
 
 // Normalizes doc, checks the output properties, and that a second pass changes nothing.
 void expect_normalized_properties(Normalizer& normalizer, Document& doc, const std::string& what) {
@@ -101,8 +95,8 @@ void expect_normalized_properties(Normalizer& normalizer, Document& doc, const s
   if (doc.rejected()) return;
   ASSERT_TRUE(is_valid_utf8(doc.text)) << what;
   ASSERT_TRUE(is_valid_utf8(doc.title)) << what;
-  ASSERT_TRUE(is_nfc_by_icu(doc.text)) << what;
-  ASSERT_TRUE(is_nfc_by_icu(doc.title)) << what;
+  ASSERT_TRUE(unicode_oracle::is_nfc(doc.text)) << what;
+  ASSERT_TRUE(unicode_oracle::is_nfc(doc.title)) << what;
   ASSERT_EQ(doc.words, count_tokens(fingerprint_text(doc.text))) << what;
   // The fingerprint text normalize joins from its lines is the one of the whole output text.
   ASSERT_TRUE(doc.fingerprint_text_ready) << what;

@@ -6,7 +6,7 @@
 
 #include <gtest/gtest.h>
 
-#include "stages/normalize/icu_util.h"
+#include "normalize/nfc_check.h"
 
 namespace corpusflow {
 namespace {
@@ -120,11 +120,7 @@ TEST(TextCleaner, IsIdempotent) {
   }
 }
 
-bool is_nfc(const std::string& text) {
-  std::string composed;
-  icu_util::append_normalized(icu_util::nfc(), text, composed);
-  return composed == text;
-}
+using unicode_oracle::is_nfc;
 
 // ICU's NFC pass is skipped when the quick check over the code points written says NFC; removed characters,
 // spaces and line breaks between marks and letters must not fool it. ICU is the oracle.
