@@ -15,7 +15,7 @@
 #include "stages/dedup/shingles.h"
 #include "stages/normalize/fingerprint_text.h"
 #include "stages/normalize/tokenizer.h"
-#include "tests/dedup/ant_pages.h"
+#include "tests/support/ant_pages.h"
 
 namespace corpusflow {
 namespace {

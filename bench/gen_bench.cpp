@@ -5,8 +5,8 @@
 #include <filesystem>
 #include <unistd.h>
 
-#include "bench/generator/generator.h"
-#include "bench/generator/pool_loader.h"
+#include "engine/gen/generator.h"
+#include "engine/gen/pool_loader.h"
 
 namespace {
 

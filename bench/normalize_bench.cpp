@@ -9,7 +9,7 @@
 #include "stages/normalize/normalizer.h"
 #include "stages/normalize/text_cleaner.h"
 #include "stages/normalize/tokenizer.h"
-#include "tests/normalize/sample_data.h"
+#include "tests/support/sample_data.h"
 
 namespace corpusflow {
 namespace {

@@ -15,6 +15,6 @@ elif [[ ${#inputs[@]} -eq 0 ]]; then
   inputs=("$root/data/sample")
 fi
 out="$root/out/demo"
-"$root/build/engine/corpusflow" run "${inputs[@]}" -o "$out" --overwrite --progress auto
-"$root/build/engine/corpusflow" stats "$out"
+"$root/build/corpusflow" run "${inputs[@]}" -o "$out" --overwrite --progress auto
+"$root/build/corpusflow" stats "$out"
 echo "report: $out/report.html"

@@ -5,6 +5,9 @@
 #include <string>
 #include <vector>
 
+#include "tests/support/files.h"
+#include "tests/support/temp_dir.h"
+
 namespace corpusflow::testing {
 
 inline const std::string kSample = CORPUSFLOW_SAMPLE_DIR;
@@ -20,20 +23,6 @@ CommandResult run_corpusflow(const std::vector<std::string>& arguments);
 
 // Runs a shell command; returns its exit status.
 int shell(const std::string& command);
-
-// A fresh temporary folder, removed when the object goes away.
-class TempDir {
- public:
-  TempDir();
-  ~TempDir();
-  const std::filesystem::path& path() const { return path_; }
-  std::filesystem::path operator/(const std::string& name) const { return path_ / name; }
-
- private:
-  std::filesystem::path path_;
-};
-
-std::string read_file(const std::filesystem::path& path);
 
 // Decoded JSON lines of every *.jsonl.zst file of a folder, in file-name order.
 std::vector<std::string> decoded_lines(const std::filesystem::path& folder);

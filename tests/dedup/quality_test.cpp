@@ -10,7 +10,7 @@
 #include <unordered_set>
 #include <vector>
 
-#include "ant_pages.h"
+#include "tests/support/ant_pages.h"
 #include "stages/dedup/band_key.h"
 #include "stages/dedup/decider.h"
 #include "stages/dedup/fingerprinter.h"

@@ -1,11 +1,11 @@
-#include "engine/batch_source.h"
+#include "engine/graph/batch_source.h"
 
 #include <gtest/gtest.h>
 
 #include <filesystem>
 #include <fstream>
 
-#include "engine/output_folder.h"
+#include "io/output_folder.h"
 
 namespace corpusflow {
 namespace {

@@ -1,4 +1,4 @@
-// Fuzz target: the whole per-document path of a run, as engine/pipeline.cpp calls it: raw records -> Parser ->
+// Fuzz target: the whole per-document path of a run, as engine/graph/pipeline.cpp calls it: raw records -> Parser ->
 // Normalizer -> Fingerprinter -> Decider -> encode_batch. First byte: bit 0 json layout (else page), bit 1
 // remove_tatweel, bit 2 repair_repetition, bit 3 keep_duplicate_text, bit 4 detect_language, bits 5-6 ngram,
 // bit 7 dedup off; the rest is up to 64 records separated by 0x1E. Rejects carry a documented reason; kept

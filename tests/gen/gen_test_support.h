@@ -9,12 +9,17 @@
 #include <string>
 #include <vector>
 
-#include "bench/generator/pool_loader.h"
-#include "bench/generator/text_pool.h"
+#include "engine/gen/pool_loader.h"
+#include "engine/gen/text_pool.h"
 #include "core/raw_record.h"
 #include "io/record_reader.h"
+#include "tests/support/files.h"
+#include "tests/support/temp_dir.h"
 
 namespace corpusflow::gen::testing {
+
+using corpusflow::testing::read_file;
+using corpusflow::testing::TempDir;
 
 // One ANT shard and the UDHR: every script, loaded once, small enough for fast tests.
 inline const TextPool& sample_pool() {
@@ -27,26 +32,6 @@ inline const TextPool& sample_pool() {
   return pool;
 }
 
-// A fresh empty folder under the system temp folder, removed by the destructor.
-class TempDir {
- public:
-  explicit TempDir(const std::string& name);
-  ~TempDir();
-  const std::string& path() const { return path_; }
-  std::string operator/(const std::string& child) const { return path_ + "/" + child; }
-
- private:
-  std::string path_;
-};
-
-
-inline TempDir::TempDir(const std::string& name) {
-  path_ = (std::filesystem::temp_directory_path() / ("corpusflow-gen-" + name + "-" + std::to_string(::getpid()))).string();
-  std::filesystem::remove_all(path_);
-  std::filesystem::create_directories(path_);
-}
-
-inline TempDir::~TempDir() { std::filesystem::remove_all(path_); }
 
 // Every record of a shard, as io's reader yields it.
 inline std::vector<RawRecord> read_records(const std::string& path) {
@@ -64,13 +49,6 @@ inline std::vector<std::string> read_lines(const std::string& path) {
   RawRecord record;
   while (reader->next(record)) lines.push_back(record.bytes);
   return lines;
-}
-
-inline std::string read_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  return buffer.str();
 }
 
 }  // namespace corpusflow::gen::testing

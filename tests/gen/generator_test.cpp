@@ -1,4 +1,4 @@
-#include "bench/generator/generator.h"
+#include "engine/gen/generator.h"
 
 #include <gtest/gtest.h>
 
@@ -61,10 +61,10 @@ TEST(Generator, SameSeedGivesIdenticalBytesOtherSeedOtherBytes) {
   options.seed = 8;
   write_corpus(testing::sample_pool(), options, dir / "c");
   for (const char* file : {"shards/gen-00000.tar.zst", "shards/gen-00001.tar.zst", "truth.jsonl.zst"}) {
-    const std::string a = testing::read_file(dir / "a" + "/" + file);
+    const std::string a = testing::read_file(dir / "a" / file);
     ASSERT_FALSE(a.empty()) << file;
-    EXPECT_EQ(a, testing::read_file(dir / "b" + "/" + file)) << file;
-    EXPECT_NE(a, testing::read_file(dir / "c" + "/" + file)) << file;
+    EXPECT_EQ(a, testing::read_file(dir / "b" / file)) << file;
+    EXPECT_NE(a, testing::read_file(dir / "c" / file)) << file;
   }
 }
 

@@ -1,4 +1,4 @@
-#include "bench/generator/rng.h"
+#include "engine/gen/rng.h"
 
 #include <gtest/gtest.h>
 

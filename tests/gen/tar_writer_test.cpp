@@ -1,4 +1,4 @@
-#include "bench/generator/tar_writer.h"
+#include "engine/gen/tar_writer.h"
 
 #include <gtest/gtest.h>
 

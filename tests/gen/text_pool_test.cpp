@@ -1,8 +1,8 @@
-#include "bench/generator/text_pool.h"
+#include "engine/gen/text_pool.h"
 
 #include <gtest/gtest.h>
 
-#include "bench/generator/generator.h"
+#include "engine/gen/generator.h"
 
 #include "core/utf8.h"
 #include "gen_test_support.h"

@@ -5,7 +5,7 @@
 
 #include <gtest/gtest.h>
 
-#include "normalize/sample_data.h"
+#include "tests/support/sample_data.h"
 
 namespace corpusflow {
 namespace {

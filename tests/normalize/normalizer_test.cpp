@@ -15,7 +15,7 @@
 #include "stages/normalize/tokenizer.h"
 
 #include "normalize/nfc_check.h"
-#include "normalize/sample_data.h"
+#include "tests/support/sample_data.h"
 
 namespace corpusflow {
 namespace {

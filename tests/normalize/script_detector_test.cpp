@@ -8,7 +8,7 @@
 #include <unicode/uscript.h>
 #include <unicode/utf8.h>
 
-#include "tests/normalize/sample_data.h"
+#include "tests/support/sample_data.h"
 
 namespace corpusflow {
 namespace {

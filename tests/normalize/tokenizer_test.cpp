@@ -6,7 +6,7 @@
 #include <gtest/gtest.h>
 
 #include "stages/normalize/fingerprint_text.h"
-#include "tests/normalize/sample_data.h"
+#include "tests/support/sample_data.h"
 
 namespace corpusflow {
 namespace {

@@ -4,7 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "stages/stats/stats_error.h"
-#include "stats_test_documents.h"
+#include "tests/support/stats_test_documents.h"
 
 namespace corpusflow {
 namespace {

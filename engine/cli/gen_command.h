@@ -1,0 +1,13 @@
+// `corpusflow gen -o DIR --docs N ...`: writes a synthetic corpus with known duplicates and bad records
+// (engine/gen), for tests and benchmarks.
+#pragma once
+
+namespace CLI {
+class App;
+}
+
+namespace corpusflow {
+
+void register_gen_command(CLI::App& app);
+
+}  // namespace corpusflow

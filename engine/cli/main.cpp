@@ -1,0 +1,42 @@
+// corpusflow: the command-line entry point. Each command registers itself; errors become exit codes.
+#include <CLI/CLI.hpp>
+
+#include <cstdio>
+#include <string>
+
+#include "engine/cli/cat_command.h"
+#include "engine/cli/gen_command.h"
+#include "engine/cli/run_command.h"
+#include "engine/cli/stats_command.h"
+
+namespace corpusflow {
+const char* version();
+}
+
+int main(int argc, char** argv) {
+  using namespace corpusflow;
+  std::string command_line = "corpusflow";
+  for (int i = 1; i < argc; ++i) command_line += std::string(" ") + argv[i];
+
+  CLI::App app{"corpusflow: turns raw scraped pages into a clean, deduplicated, measured corpus"};
+  app.set_version_flag("--version", version());
+  app.require_subcommand(1);
+  register_run_command(app, command_line);
+  register_stats_command(app);
+  register_cat_command(app);
+  register_gen_command(app);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::RuntimeError& error) {
+    return error.get_exit_code();
+  } catch (const CLI::Success& help_or_version) {
+    return app.exit(help_or_version);
+  } catch (const CLI::ParseError& error) {
+    std::fprintf(stderr, "corpusflow: %s (see --help)\n", error.what());
+    return kExitUsage;
+  } catch (const std::exception& error) {
+    std::fprintf(stderr, "corpusflow: failed: %s\n", error.what());
+    return kExitFailed;
+  }
+  return kExitOk;
+}

@@ -1,0 +1,361 @@
+#include "engine/gen/generator.h"
+
+#include <algorithm>
+#include <array>
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <stdexcept>
+
+#include <xxhash.h>
+
+#include "engine/gen/tar_writer.h"
+#include "engine/gen/zstd_file_writer.h"
+
+namespace corpusflow::gen {
+namespace {
+
+std::string hex16(uint64_t value) {
+  char buffer[17];
+  std::snprintf(buffer, sizeof buffer, "%016llx", static_cast<unsigned long long>(value));
+  return buffer;
+}
+
+std::string member_name(uint64_t record, std::string_view bytes) {
+  char prefix[32];
+  std::snprintf(prefix, sizeof prefix, "%03llu_", static_cast<unsigned long long>(record));
+  return prefix + hex16(XXH3_64bits(bytes.data(), bytes.size())) + ".txt";
+}
+
+uint64_t mtime_of(const std::string& date, uint64_t seed) {
+  const int year = std::stoi(date.substr(0, 4));
+  const unsigned month = static_cast<unsigned>(std::stoi(date.substr(5, 2)));
+  const unsigned day = static_cast<unsigned>(std::stoi(date.substr(8, 2)));
+  return static_cast<uint64_t>(day_number(year, month, day)) * 86400 + seed % 86400;
+}
+
+void corrupt_utf8(std::string& text, Rng& rng) {
+  static constexpr std::array<std::string_view, 5> kInvalid = {"\xFF", "\xC0\x80", "\xED\xA0\x80", "\xE2\x82", "\x80"};
+  const int count = static_cast<int>(rng.between(1, 3));
+  for (int i = 0; i < count; ++i) text.insert(rng.below(text.size() + 1), kInvalid[rng.below(kInvalid.size())]);
+}
+
+std::string format_double(double value) {
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%.4f", value);
+  return buffer;
+}
+
+}  // namespace
+
+double truncation_probability(const GenOptions& options) {
+  return std::min(1.0, 10.0 * options.bad_rate);
+}
+
+const char* to_string(RecordKind kind) {
+  switch (kind) {
+    case RecordKind::original: return "original";
+    case RecordKind::exact: return "exact";
+    case RecordKind::near: return "near";
+    case RecordKind::bad: return "bad";
+  }
+  return "unknown";
+}
+
+const char* to_string(BadKind kind) {
+  switch (kind) {
+    case BadKind::none: return "none";
+    case BadKind::invalid_utf8: return "invalid_utf8";
+    case BadKind::empty: return "empty";
+    case BadKind::missing_header: return "missing_header";
+    case BadKind::missing_text: return "missing_text";
+    case BadKind::truncated: return "truncated";
+  }
+  return "unknown";
+}
+
+std::string Truth::json() const {
+  std::string out = "{\"id\":\"" + id.str() + "\",\"kind\":\"" + to_string(kind) + "\"";
+  if (kind == RecordKind::exact || kind == RecordKind::near) {
+    out += ",\"of\":\"" + of.str() + "\",\"same_url\":" + (same_url ? "true" : "false");
+  }
+  if (kind == RecordKind::near) {
+    out += ",\"mutations\":[";
+    for (size_t i = 0; i < mutations.size(); ++i) {
+      if (i > 0) out += ',';
+      out += '"';
+      out += to_string(mutations[i]);
+      out += '"';
+    }
+    out += "],\"word_jaccard\":" + format_double(word_jaccard);
+  }
+  if (kind == RecordKind::bad) out += ",\"bad\":\"" + std::string(to_string(bad)) + "\"";
+  out += ",\"bytes\":" + std::to_string(bytes);
+  if (!url.empty()) {
+    out += ",\"url\":\"";
+    append_json_escaped(url, out);
+    out += '"';
+  }
+  out += '}';
+  return out;
+}
+
+CorpusGenerator::CorpusGenerator(const TextPool& pool, GenOptions options)
+    : pool_(pool),
+      options_(std::move(options)),
+      sites_(pool, std::max<uint32_t>(1, options_.sites), options_.seed) {
+  if (pool_.empty()) throw std::invalid_argument("generator: the text pool is empty");
+  const uint64_t automatic = std::max<uint64_t>(1, (options_.documents + 999) / 1000);
+  const uint64_t wanted = options_.shards > 0 ? options_.shards : automatic;
+  shard_count_ = static_cast<uint32_t>(std::max<uint64_t>(1, std::min<uint64_t>(wanted, std::max<uint64_t>(1, options_.documents))));
+  reservoir_.reserve(std::min<size_t>(options_.reservoir, 1u << 16));
+}
+
+uint64_t CorpusGenerator::shard_documents(uint32_t shard) const {
+  const uint64_t base = options_.documents / shard_count_;
+  return base + (shard < options_.documents % shard_count_ ? 1 : 0);
+}
+
+void CorpusGenerator::next(GenRecord& record) {
+  record = GenRecord{};
+  record.truth.id = DocumentId{shard_, record_};
+  Rng rng(derive_seed(options_.seed, produced_ + 1));
+  const bool last_of_shard = record_ + 1 == shard_documents(shard_);
+  const uint64_t content_seed = rng.next();
+
+  if (last_of_shard && options_.bad_rate > 0 && rng.chance(truncation_probability(options_))) {
+    make_bad(record, BadKind::truncated, content_seed);
+  } else {
+    const double roll = rng.unit();
+    const bool can_copy = !reservoir_.empty();
+    if (roll < options_.bad_rate) {
+      const uint64_t pick = rng.below(3);
+      const BadKind third = options_.format == ShardFormat::tar ? BadKind::missing_header : BadKind::missing_text;
+      make_bad(record, pick == 0 ? BadKind::invalid_utf8 : pick == 1 ? BadKind::empty : third, content_seed);
+    } else if (can_copy && roll < options_.bad_rate + options_.dup_rate) {
+      make_copy(record, false, content_seed);
+    } else if (can_copy && roll < options_.bad_rate + options_.dup_rate + options_.near_rate) {
+      make_copy(record, true, content_seed);
+    } else {
+      make_original(record, content_seed);
+    }
+  }
+
+  ++produced_;
+  if (last_of_shard) {
+    ++shard_;
+    record_ = 0;
+  } else {
+    ++record_;
+  }
+}
+
+void CorpusGenerator::finish(GenRecord& record, const Page& page, bool with_header, bool with_text) {
+  record.bytes.clear();
+  if (options_.format == ShardFormat::tar) {
+    render_scraped(page, with_header, record.bytes);
+  } else {
+    render_json(page, hex16(derive_seed(page.article_number, record.truth.id.record)), with_text, record.bytes);
+  }
+  record.name = member_name(record.truth.id.record, record.bytes);
+  record.mtime = mtime_of(page.date, page.article_number);
+  record.truth.bytes = record.bytes.size();
+  record.truth.url = page.url;
+}
+
+void CorpusGenerator::remember(DocumentId id, uint64_t seed) {
+  ++originals_seen_;
+  if (options_.reservoir == 0) return;
+  if (reservoir_.size() < options_.reservoir) {
+    reservoir_.push_back(Source{id, seed});
+    return;
+  }
+  Rng rng(seed ^ 0x726573657276ULL);
+  const uint64_t slot = rng.below(originals_seen_);
+  if (slot < reservoir_.size()) reservoir_[slot] = Source{id, seed};
+}
+
+void CorpusGenerator::make_original(GenRecord& record, uint64_t seed) {
+  const Page page = build_page(pool_, sites_, options_.shape, seed);
+  finish(record, page, true, true);
+  record.truth.kind = RecordKind::original;
+  remember(record.truth.id, seed);
+}
+
+void CorpusGenerator::make_copy(GenRecord& record, bool near, uint64_t seed) {
+  Rng rng(seed);
+  const Source source = reservoir_[rng.below(reservoir_.size())];
+  Page page = build_page(pool_, sites_, options_.shape, source.seed);
+  record.truth.kind = near ? RecordKind::near : RecordKind::exact;
+  record.truth.of = source.id;
+  record.truth.same_url = rng.chance(near ? 0.3 : 0.5);
+  if (!record.truth.same_url) {
+    page.article_number = 1000000 + rng.below(9000000000ULL);
+    page.url = make_url(sites_.site(page.site), page.date, page.title, page.article_number);
+  }
+  if (near) {
+    scratch_.clear();
+    render_scraped(page, false, scratch_);
+    record.truth.mutations = mutate_page(page, pool_, sites_, rng);
+    std::string mutated;
+    render_scraped(page, false, mutated);
+    if (mutated == scratch_) {  // every edit happened to be a no-op: add lines, which always changes the page
+      mutate_with(Mutation::boilerplate_added, page, pool_, sites_, rng);
+      record.truth.mutations.push_back(Mutation::boilerplate_added);
+      std::sort(record.truth.mutations.begin(), record.truth.mutations.end());
+      record.truth.mutations.erase(std::unique(record.truth.mutations.begin(), record.truth.mutations.end()),
+                                   record.truth.mutations.end());
+      mutated.clear();
+      render_scraped(page, false, mutated);
+    }
+    record.truth.word_jaccard = word_shingle_jaccard(scratch_, mutated);
+  }
+  finish(record, page, true, true);
+}
+
+void CorpusGenerator::make_bad(GenRecord& record, BadKind kind, uint64_t seed) {
+  Page page = build_page(pool_, sites_, options_.shape, seed);
+  record.truth.kind = RecordKind::bad;
+  record.truth.bad = kind;
+  switch (kind) {
+    case BadKind::invalid_utf8: {
+      Rng rng(seed ^ 0x757466ULL);
+      corrupt_utf8(page.paragraphs[rng.below(page.paragraphs.size())], rng);
+      finish(record, page, true, true);
+      break;
+    }
+    case BadKind::empty:
+      finish(record, page, true, true);
+      record.bytes.clear();
+      record.name = member_name(record.truth.id.record, record.bytes);
+      record.truth.bytes = 0;
+      record.truth.url.clear();
+      break;
+    case BadKind::missing_header:
+      finish(record, page, false, true);
+      record.truth.url.clear();
+      break;
+    case BadKind::missing_text:
+      finish(record, page, true, false);
+      break;
+    case BadKind::truncated:
+      finish(record, page, true, true);
+      record.truncated = true;
+      record.kept_bytes = record.bytes.size() / 2;
+      break;
+    case BadKind::none:
+      break;
+  }
+}
+
+GenSummary write_corpus(const TextPool& pool, const GenOptions& options, const std::string& dir) {
+  const auto start = std::chrono::steady_clock::now();
+  std::filesystem::create_directories(dir + "/shards");
+  CorpusGenerator generator(pool, options);
+  GenSummary summary;
+  summary.shards = generator.shard_count();
+
+  ZstdFileWriter truth(dir + "/truth.jsonl.zst", options.level, options.workers);
+  std::string truth_buffer;
+  std::string buffer;
+  GenRecord record;
+  const char* extension = options.format == ShardFormat::tar ? ".tar.zst" : ".jsonl.zst";
+  constexpr size_t kFlushBytes = 1 << 20;
+
+  for (uint32_t shard = 0; shard < generator.shard_count(); ++shard) {
+    char name[32];
+    std::snprintf(name, sizeof name, "gen-%05u", shard);
+    const std::string path = dir + "/shards/" + name + extension;
+    ZstdFileWriter writer(path, options.level, options.workers);
+    bool cut = false;
+    for (uint64_t i = 0; i < generator.shard_documents(shard); ++i) {
+      generator.next(record);
+      if (options.format == ShardFormat::tar) {
+        if (record.truncated) {
+          append_truncated_tar_member(buffer, record.name, record.bytes, record.kept_bytes, record.mtime);
+          cut = true;
+        } else {
+          append_tar_member(buffer, record.name, record.bytes, record.mtime);
+        }
+      } else {
+        buffer.append(record.bytes, 0, record.truncated ? record.kept_bytes : record.bytes.size());
+        if (!record.truncated) buffer += '\n';
+      }
+      truth_buffer += record.truth.json();
+      truth_buffer += '\n';
+
+      ++summary.documents;
+      switch (record.truth.kind) {
+        case RecordKind::original: ++summary.originals; break;
+        case RecordKind::exact: ++summary.exact; break;
+        case RecordKind::near: ++summary.near; break;
+        case RecordKind::bad:
+          ++summary.bad;
+          ++summary.bad_by_kind[static_cast<int>(record.truth.bad)];
+          break;
+      }
+      if (buffer.size() >= kFlushBytes) {
+        writer.write(buffer);
+        buffer.clear();
+      }
+      if (truth_buffer.size() >= kFlushBytes) {
+        truth.write(truth_buffer);
+        truth_buffer.clear();
+      }
+    }
+    if (options.format == ShardFormat::tar && !cut) append_tar_end(buffer);
+    writer.write(buffer);
+    buffer.clear();
+    writer.finish();
+    summary.uncompressed_bytes += writer.bytes_in();
+    summary.compressed_bytes += writer.bytes_out();
+    summary.shard_paths.push_back(path);
+  }
+  truth.write(truth_buffer);
+  truth.finish();
+
+  summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  return summary;
+}
+
+void write_summary_json(const std::string& dir, const GenOptions& options, const GenSummary& summary,
+                        const std::vector<std::string>& pool_inputs) {
+  std::string json = "{\n  \"generator\": \"corpusflow gen\",\n";
+  json += "  \"options\": {\"documents\": " + std::to_string(options.documents) +
+          ", \"shards\": " + std::to_string(summary.shards) +
+          ", \"format\": \"" + (options.format == ShardFormat::tar ? "tar" : "jsonl") +
+          "\", \"seed\": " + std::to_string(options.seed) +
+          ", \"dup_rate\": " + format_double(options.dup_rate) +
+          ", \"near_rate\": " + format_double(options.near_rate) +
+          ", \"bad_rate\": " + format_double(options.bad_rate) +
+          ", \"sites\": " + std::to_string(options.sites) +
+          ", \"level\": " + std::to_string(options.level) + ", \"pool\": [";
+  for (size_t i = 0; i < pool_inputs.size(); ++i) {
+    json += i > 0 ? ", \"" : "\"";
+    append_json_escaped(pool_inputs[i], json);
+    json += '"';
+  }
+  json += "]},\n  \"documents\": {\"total\": " + std::to_string(summary.documents) +
+          ", \"original\": " + std::to_string(summary.originals) +
+          ", \"exact\": " + std::to_string(summary.exact) + ", \"near\": " + std::to_string(summary.near) +
+          ", \"bad\": " + std::to_string(summary.bad) + "},\n  \"bad\": {";
+  bool first = true;
+  for (int kind = 1; kind < 6; ++kind) {
+    json += first ? "\"" : ", \"";
+    first = false;
+    json += std::string(to_string(static_cast<BadKind>(kind))) + "\": " + std::to_string(summary.bad_by_kind[kind]);
+  }
+  json += "},\n  \"uncompressed_bytes\": " + std::to_string(summary.uncompressed_bytes) +
+          ",\n  \"compressed_bytes\": " + std::to_string(summary.compressed_bytes) +
+          ",\n  \"seconds\": " + format_double(summary.seconds) + "\n}\n";
+  const std::string path = dir + "/gen.json";
+  {
+    std::ofstream out(path + ".tmp", std::ios::binary);
+    out << json;
+    if (!out.flush()) throw std::runtime_error(path + ".tmp: write failed");
+  }
+  std::filesystem::rename(path + ".tmp", path);
+}
+
+}  // namespace corpusflow::gen

@@ -1,0 +1,127 @@
+// Corpus generator: a deterministic stream of synthetic scraped pages with known exact copies, near
+// copies and bad records, and the writer that lays them out as tar.zst or jsonl.zst shards plus
+// truth.jsonl.zst. Memory is bounded by the text pool and a fixed reservoir of earlier originals:
+// 10 million documents need no more than 1,000.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "engine/gen/mutations.h"
+#include "engine/gen/page.h"
+#include "engine/gen/rng.h"
+#include "engine/gen/site_table.h"
+#include "engine/gen/text_pool.h"
+#include "core/document.h"
+
+namespace corpusflow::gen {
+
+enum class ShardFormat { tar, jsonl };
+
+struct GenOptions {
+  uint64_t documents = 1000;      // records in all, bad ones included
+  uint32_t shards = 0;            // 0: one shard per 1,000 documents (at least 1)
+  ShardFormat format = ShardFormat::tar;
+  uint64_t seed = 1;
+  double dup_rate = 0.05;         // share of records that are exact copies of an earlier original
+  double near_rate = 0.05;        // share that are near copies (mutated) of an earlier original
+  double bad_rate = 0.01;         // share that are bad records; also makes shards end truncated (below)
+  uint32_t sites = 1000;          // distinct hosts, Zipf-distributed
+  uint32_t reservoir = 4096;      // earlier originals remembered as copy sources (uniform sample)
+  PageShape shape;
+  int level = 3;                  // zstd level of the shards
+  int workers = 1;                // zstd worker threads per output file
+};
+
+// A shard's last record is a truncated member with this probability: min(1, 10 * bad_rate).
+double truncation_probability(const GenOptions& options);
+
+enum class RecordKind { original, exact, near, bad };
+enum class BadKind { none, invalid_utf8, empty, missing_header, missing_text, truncated };
+
+const char* to_string(RecordKind kind);
+const char* to_string(BadKind kind);
+
+// What the generator knows about one record: the line of truth.jsonl.
+struct Truth {
+  DocumentId id;
+  RecordKind kind = RecordKind::original;
+  DocumentId of;                     // exact and near: the original copied
+  bool same_url = false;             // exact and near: the copy keeps the original's URL
+  std::vector<Mutation> mutations;   // near
+  double word_jaccard = 1.0;         // near: 5-word shingle Jaccard of the pages without header
+  BadKind bad = BadKind::none;       // bad
+  uint64_t bytes = 0;                // size of the record's bytes (full size for a truncated member)
+  std::string url;                   // empty for bad records without a header
+
+  // One JSON object, no newline.
+  std::string json() const;
+};
+
+struct GenRecord {
+  std::string name;        // tar member name `NNN_<16 hex>.txt`
+  std::string bytes;       // member content, or the JSON line without its newline
+  uint64_t mtime = 0;      // seconds since 1970 (the page's date)
+  bool truncated = false;  // only the first `kept_bytes` of `bytes` are written, and the shard ends
+  size_t kept_bytes = 0;
+  Truth truth;
+};
+
+// Streams the records of a corpus in id order.
+class CorpusGenerator {
+ public:
+  CorpusGenerator(const TextPool& pool, GenOptions options);
+
+  uint32_t shard_count() const { return shard_count_; }
+  uint64_t shard_documents(uint32_t shard) const;
+  bool done() const { return produced_ == options_.documents; }
+  // Fills the next record; call only while !done().
+  void next(GenRecord& record);
+  // Originals currently remembered as copy sources (at most options.reservoir).
+  size_t remembered() const { return reservoir_.size(); }
+
+ private:
+  struct Source {
+    DocumentId id;
+    uint64_t seed;
+  };
+  void make_original(GenRecord& record, uint64_t seed);
+  void make_copy(GenRecord& record, bool near, uint64_t seed);
+  void make_bad(GenRecord& record, BadKind kind, uint64_t seed);
+  void finish(GenRecord& record, const Page& page, bool with_header, bool with_text);
+  void remember(DocumentId id, uint64_t seed);
+
+  const TextPool& pool_;
+  GenOptions options_;
+  SiteTable sites_;
+  uint32_t shard_count_ = 1;
+  uint32_t shard_ = 0;
+  uint64_t record_ = 0;
+  uint64_t produced_ = 0;
+  uint64_t originals_seen_ = 0;
+  std::vector<Source> reservoir_;
+  std::string scratch_;
+};
+
+struct GenSummary {
+  uint64_t documents = 0;
+  uint64_t originals = 0, exact = 0, near = 0, bad = 0;
+  uint64_t bad_by_kind[6] = {};
+  uint64_t uncompressed_bytes = 0;  // shard bytes before compression (tar framing included)
+  uint64_t compressed_bytes = 0;
+  uint32_t shards = 0;
+  double seconds = 0;
+  std::vector<std::string> shard_paths;
+};
+
+// Writes `options.documents` records to DIR/shards/gen-NNNNN.{tar,jsonl}.zst (the input for
+// `corpusflow run DIR/shards`) and DIR/truth.jsonl.zst, whose ids refer to those shards. DIR is created
+// when missing. Throws when a file cannot be written.
+GenSummary write_corpus(const TextPool& pool, const GenOptions& options, const std::string& dir);
+
+// DIR/gen.json: the options, the pool's inputs and the summary, so that a corpus says how it was made.
+void write_summary_json(const std::string& dir, const GenOptions& options, const GenSummary& summary,
+                        const std::vector<std::string>& pool_inputs);
+
+}  // namespace corpusflow::gen

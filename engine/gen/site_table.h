@@ -1,0 +1,44 @@
+// SiteTable: the synthetic web sites pages come from. Each site writes in one text family, has its own
+// boilerplate lines (menus, footers) shared by many of its pages, a URL style and an active date range.
+// Sites are drawn with Zipf weights, so a few big sites hold most pages, as on the real web.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "engine/gen/rng.h"
+#include "engine/gen/text_pool.h"
+
+namespace corpusflow::gen {
+
+struct Site {
+  std::string host;                      // e.g. www.kavolina.net
+  std::string scheme;                    // http or https
+  std::string section;                   // first path segment, e.g. "news"
+  size_t family = 0;                     // TextPool family its pages are written in
+  std::vector<std::string> boilerplate;  // navigation and footer lines shared by its pages
+  int64_t first_day = 0;                 // active date range, days since 1970-01-01
+  int64_t last_day = 0;
+};
+
+class SiteTable {
+ public:
+  // `count` sites; families drawn in proportion to their text in the pool.
+  SiteTable(const TextPool& pool, size_t count, uint64_t seed);
+
+  size_t size() const { return sites_.size(); }
+  const Site& site(size_t index) const { return sites_[index]; }
+  size_t pick(Rng& rng) const { return popularity_(rng); }
+
+ private:
+  std::vector<Site> sites_;
+  WeightedChoice popularity_;
+};
+
+// "YYYY-MM-DD" of a day number (days since 1970-01-01).
+std::string format_day(int64_t days);
+// Day number of a civil date.
+int64_t day_number(int year, unsigned month, unsigned day);
+
+}  // namespace corpusflow::gen

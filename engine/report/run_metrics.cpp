@@ -1,0 +1,209 @@
+#include "engine/report/run_metrics.h"
+
+#include <algorithm>
+
+#include "core/json_escape.h"
+#include "stages/stats/json_read.h"
+
+namespace corpusflow {
+
+namespace {
+
+bool is_peak_key(const std::string& key) { return key.find("peak") != std::string::npos; }
+
+bool is_count(const nlohmann::json& value) {
+  return value.is_number_unsigned() || (value.is_number_integer() && value.get<int64_t>() >= 0);
+}
+
+void merge_dedup(nlohmann::json& into, const nlohmann::json& from) {
+  if (!into.is_object() || !from.is_object()) return;
+  for (const auto& [key, value] : from.items()) {
+    auto it = into.find(key);
+    if (it == into.end()) {
+      into[key] = value;
+    } else if (key == "config") {
+      continue;
+    } else if (it->is_object() && value.is_object()) {
+      merge_dedup(*it, value);
+    } else if (is_count(*it) && is_count(value)) {
+      *it = is_peak_key(key) ? std::max(it->get<uint64_t>(), value.get<uint64_t>())
+                             : it->get<uint64_t>() + value.get<uint64_t>();
+    } else if (it->is_number() && value.is_number()) {
+      *it = is_peak_key(key) ? std::max(it->get<double>(), value.get<double>())
+                             : it->get<double>() + value.get<double>();
+    }
+  }
+}
+
+}  // namespace
+
+nlohmann::json run_metrics_to_json(const RunMetrics& run, size_t max_shards) {
+  nlohmann::json stages = nlohmann::json::array();
+  for (const auto& stage : run.stages) {
+    stages.push_back({{"name", stage.name},
+                      {"busy_seconds", stage.busy_seconds},
+                      {"documents", stage.documents},
+                      {"bytes", stage.bytes}});
+  }
+  nlohmann::json shards = nlohmann::json::array();
+  for (const auto& shard : run.shards) {
+    if (shards.size() == max_shards) break;
+    shards.push_back({{"path", shard.path},
+                      {"compressed_bytes", shard.compressed_bytes},
+                      {"uncompressed_bytes", shard.uncompressed_bytes},
+                      {"records", shard.records},
+                      {"kept", shard.kept},
+                      {"duplicates", shard.duplicates},
+                      {"rejected", shard.rejected},
+                      {"skipped_members", shard.skipped_members},
+                      {"concatenated_archives", shard.concatenated_archives},
+                      {"end_of_archive_missing", shard.end_of_archive_missing}});
+  }
+  nlohmann::json skipped_inputs = nlohmann::json::array();
+  for (const auto& skipped : run.skipped_inputs) {
+    skipped_inputs.push_back({{"path", skipped.path}, {"reason", skipped.reason}});
+  }
+  nlohmann::json outputs = nlohmann::json::object();
+  for (const auto& output : run.outputs) {
+    outputs[output.stream] = {{"files", output.files},
+                              {"records", output.records},
+                              {"uncompressed_bytes", output.uncompressed_bytes},
+                              {"compressed_bytes", output.compressed_bytes}};
+  }
+  return {
+      {"run",
+       {{"wall_seconds", run.wall_seconds},
+        {"threads", run.threads},
+        {"peak_rss_bytes", run.peak_rss_bytes},
+        {"parts", run.parts}}},
+      {"stages", std::move(stages)},
+      {"shards", std::move(shards)},
+      {"shard_count", run.shards.size()},
+      {"skipped_inputs", std::move(skipped_inputs)},
+      {"outputs", std::move(outputs)},
+      {"dedup", run.dedup.is_object() ? run.dedup : nlohmann::json::object()},
+  };
+}
+
+void append_shards_json(const std::vector<ShardAccount>& shards, std::string& out) {
+  if (shards.empty()) {
+    out += "[]";
+    return;
+  }
+  auto number = [&out](const char* key, uint64_t value, bool last = false) {
+    out += "      \"";
+    out += key;
+    out += "\": ";
+    out += std::to_string(value);
+    out += last ? "\n" : ",\n";
+  };
+  out += "[\n";
+  for (size_t i = 0; i < shards.size(); ++i) {
+    const ShardAccount& shard = shards[i];
+    // Keys in the order nlohmann's std::map keeps them: sorted.
+    out += "    {\n";
+    number("compressed_bytes", shard.compressed_bytes);
+    number("concatenated_archives", shard.concatenated_archives);
+    number("duplicates", shard.duplicates);
+    out += "      \"end_of_archive_missing\": ";
+    out += shard.end_of_archive_missing ? "true,\n" : "false,\n";
+    number("kept", shard.kept);
+    out += "      \"path\": ";
+    append_json_string(out, shard.path);
+    out += ",\n";
+    number("records", shard.records);
+    number("rejected", shard.rejected);
+    number("skipped_members", shard.skipped_members);
+    number("uncompressed_bytes", shard.uncompressed_bytes, true);
+    out += i + 1 < shards.size() ? "    },\n" : "    }\n";
+  }
+  out += "  ]";
+}
+
+RunMetrics run_metrics_from_json(const nlohmann::json& json) {
+  using namespace json_read;
+  RunMetrics run;
+  const auto& run_json = member(json, "run", "");
+  run.wall_seconds = number_at(run_json, "wall_seconds", "run");
+  run.threads = static_cast<int>(unsigned_at(run_json, "threads", "run"));
+  run.peak_rss_bytes = unsigned_at(run_json, "peak_rss_bytes", "run");
+  run.parts = static_cast<int>(unsigned_or(run_json, "parts", 1, "run"));
+
+  const auto& stages = member(json, "stages", "");
+  if (!stages.is_array()) throw StatsFormatError("'stages' is not an array");
+  for (const auto& stage : stages) {
+    run.stages.push_back({string_at(stage, "name", "stages[]"), number_at(stage, "busy_seconds", "stages[]"),
+                          unsigned_at(stage, "documents", "stages[]"), unsigned_at(stage, "bytes", "stages[]")});
+  }
+  const auto& shards = member(json, "shards", "");
+  if (!shards.is_array()) throw StatsFormatError("'shards' is not an array");
+  for (const auto& shard : shards) {
+    const char* path = "shards[]";
+    run.shards.push_back({string_at(shard, "path", path), unsigned_at(shard, "compressed_bytes", path),
+                          unsigned_at(shard, "uncompressed_bytes", path), unsigned_at(shard, "records", path),
+                          unsigned_at(shard, "kept", path), unsigned_at(shard, "duplicates", path),
+                          unsigned_at(shard, "rejected", path), unsigned_at(shard, "skipped_members", path),
+                          unsigned_or(shard, "concatenated_archives", 0, path),
+                          shard.value("end_of_archive_missing", false)});
+  }
+  if (json.contains("skipped_inputs")) {
+    const auto& skipped_inputs = member(json, "skipped_inputs", "");
+    if (!skipped_inputs.is_array()) throw StatsFormatError("'skipped_inputs' is not an array");
+    for (const auto& skipped : skipped_inputs) {
+      run.skipped_inputs.push_back(
+          {string_at(skipped, "path", "skipped_inputs[]"), string_at(skipped, "reason", "skipped_inputs[]")});
+    }
+  }
+  const auto& outputs = member(json, "outputs", "");
+  if (!outputs.is_object()) throw StatsFormatError("'outputs' is not an object");
+  for (const auto& [stream, output] : outputs.items()) {
+    std::string path = "outputs." + stream;
+    run.outputs.push_back({stream, unsigned_at(output, "files", path), unsigned_at(output, "records", path),
+                           unsigned_at(output, "uncompressed_bytes", path),
+                           unsigned_at(output, "compressed_bytes", path)});
+  }
+  const auto& dedup = member(json, "dedup", "");
+  if (!dedup.is_object()) throw StatsFormatError("'dedup' is not an object");
+  run.dedup = dedup;
+  return run;
+}
+
+RunMetrics merge_run_metrics(const std::vector<RunMetrics>& parts) {
+  RunMetrics merged;
+  merged.parts = 0;
+  for (const auto& part : parts) {
+    merged.wall_seconds += part.wall_seconds;
+    merged.threads = std::max(merged.threads, part.threads);
+    merged.peak_rss_bytes = std::max(merged.peak_rss_bytes, part.peak_rss_bytes);
+    merged.parts += part.parts;
+    for (const auto& stage : part.stages) {
+      auto it = std::find_if(merged.stages.begin(), merged.stages.end(),
+                             [&](const StageTiming& s) { return s.name == stage.name; });
+      if (it == merged.stages.end()) {
+        merged.stages.push_back(stage);
+      } else {
+        it->busy_seconds += stage.busy_seconds;
+        it->documents += stage.documents;
+        it->bytes += stage.bytes;
+      }
+    }
+    merged.shards.insert(merged.shards.end(), part.shards.begin(), part.shards.end());
+    merged.skipped_inputs.insert(merged.skipped_inputs.end(), part.skipped_inputs.begin(), part.skipped_inputs.end());
+    for (const auto& output : part.outputs) {
+      auto it = std::find_if(merged.outputs.begin(), merged.outputs.end(),
+                             [&](const OutputAccount& o) { return o.stream == output.stream; });
+      if (it == merged.outputs.end()) {
+        merged.outputs.push_back(output);
+      } else {
+        it->files += output.files;
+        it->records += output.records;
+        it->uncompressed_bytes += output.uncompressed_bytes;
+        it->compressed_bytes += output.compressed_bytes;
+      }
+    }
+    merge_dedup(merged.dedup, part.dedup);
+  }
+  return merged;
+}
+
+}  // namespace corpusflow

@@ -1,0 +1,91 @@
+#include "engine/report/report_html.h"
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include "engine/report/html.h"
+#include "tests/support/stats_test_documents.h"
+
+namespace corpusflow {
+namespace {
+
+// The text of the element with `id` up to its closing tag (approximate: enough for the tests below).
+std::string element_with_id(const std::string& html, std::string_view id) {
+  size_t at = html.find("id=\"" + std::string(id) + "\"");
+  if (at == std::string::npos) return "";
+  size_t start = html.rfind('<', at);
+  return html.substr(start, std::min<size_t>(html.size() - start, 200000));
+}
+
+TEST(Html, EscapesMarkupQuotesAndBrokenText) {
+  EXPECT_EQ(html::escape("<a href=\"x\">'&'</a>"), "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;");
+  EXPECT_EQ(html::escape("مصر"), "مصر");
+  EXPECT_EQ(html::escape("a\xFF" "b"), "a\xEF\xBF\xBD" "b");
+  EXPECT_EQ(html::escape("\xC0\xAF"), "\xEF\xBF\xBD\xEF\xBF\xBD");          // overlong '/'
+  EXPECT_EQ(html::escape("\xED\xA0\x80"), "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD");  // surrogate
+  EXPECT_EQ(html::escape("x\x01y\tz\n"), "x\xEF\xBF\xBDy\tz\n");
+  EXPECT_EQ(html::escape("\xE2\x82"), "\xEF\xBF\xBD\xEF\xBF\xBD");           // truncated
+  EXPECT_EQ(html::isolate("<b>"), "<bdi dir=\"auto\">&lt;b&gt;</bdi>");
+}
+
+TEST(ReportHtml, HasEveryChartAsInlineSvg) {
+  std::string html = render_report_html(testing::sample_stats_json(2000));
+  for (std::string_view id : kReportChartIds) {
+    std::string element = element_with_id(html, id);
+    ASSERT_FALSE(element.empty()) << id;
+    EXPECT_NE(element.find("<svg"), std::string::npos) << id;
+    EXPECT_NE(element.find("<rect"), std::string::npos) << id;
+  }
+  EXPECT_NE(html.find("id=\"headline\""), std::string::npos);
+  EXPECT_TRUE(html.starts_with("<!DOCTYPE html>"));
+  EXPECT_NE(html.find("<meta charset=\"utf-8\">"), std::string::npos);
+  EXPECT_NE(html.find("@media print"), std::string::npos);
+  EXPECT_TRUE(html.ends_with("</html>\n"));
+}
+
+TEST(ReportHtml, EscapesEverythingFromDataAndIsolatesRightToLeftText) {
+  nlohmann::json stats = testing::sample_stats_json(2000);
+  stats["shards"][0]["path"] = "data/\"><img src=x onerror=alert(1)>.tar.zst";
+  stats["rejects"]["<iframe>"] = {{"documents", 1}, {"bytes", 1}, {"text_bytes", 0}};
+  std::string html = render_report_html(stats);
+  EXPECT_EQ(html.find("<script"), std::string::npos);
+  EXPECT_EQ(html.find("<b>evil"), std::string::npos);
+  EXPECT_EQ(html.find("<img"), std::string::npos);
+  EXPECT_EQ(html.find("<iframe"), std::string::npos);
+  EXPECT_NE(html.find("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;"), std::string::npos);
+  EXPECT_NE(html.find("&lt;b&gt;evil&lt;/b&gt;.example"), std::string::npos);
+  EXPECT_NE(html.find("<bdi dir=\"auto\">أخبار.مصر</bdi>"), std::string::npos);
+  EXPECT_NE(html.find("dir=\"auto\">ارتفاع أسعار النفط"), std::string::npos);
+}
+
+TEST(ReportHtml, TimelineFillsShortGapsAndCollapsesLongOnes) {
+  nlohmann::json stats = testing::sample_stats_json(200);
+  nlohmann::json month = {{"documents", 1}, {"kept", 1}, {"duplicates", 0}, {"rejected", 0},
+                          {"words", 1}, {"chars", 1}, {"bytes", 1}};
+  stats["by_month"] = {{"2013-04", month}, {"2018-02", month}, {"2018-04", month}, {"unknown", month}};
+  std::string html = render_report_html(stats);
+  EXPECT_NE(html.find("no documents from 2013-05 to 2018-01"), std::string::npos);
+  EXPECT_NE(html.find("2018-03: none"), std::string::npos);
+  EXPECT_NE(html.find("1 documents have no date"), std::string::npos);
+}
+
+TEST(ReportHtml, IsSelfContained) {
+  std::string html = render_report_html(testing::sample_stats_json(500));
+  for (const char* outside : {"<script", "<link", "src=", "@import", "url(", "http://", "https://", "@font-face"}) {
+    EXPECT_EQ(html.find(outside), std::string::npos) << outside;
+  }
+}
+
+TEST(ReportHtml, RendersEmptyAndPartialDocuments) {
+  for (const nlohmann::json& stats : {nlohmann::json::object(), nlohmann::json::array(),
+                                      nlohmann::json{{"documents", {{"in", "many"}}}, {"by_host", 3}}}) {
+    std::string html = render_report_html(stats);
+    for (std::string_view id : kReportChartIds) EXPECT_NE(html.find(id), std::string::npos) << id;
+  }
+  StatsAccumulator empty;
+  std::string html = render_report_html(make_stats_json(empty, RunMetrics{}));
+  EXPECT_NE(html.find("no data"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace corpusflow
