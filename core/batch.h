@@ -25,6 +25,9 @@ struct Batch {
   uint64_t first_record = 0;        // record index of records[0] within the shard
   bool last_of_shard = false;       // no later batch holds records of this shard
   uint64_t input_bytes = 0;         // uncompressed bytes of the records
+  uint64_t record_count = 0;        // records read into this batch (records and documents change size)
+  uint64_t compressed_done = 0;     // compressed bytes of the run's inputs read up to this batch's end
+  RecordLayout layout = RecordLayout::page;
 
   std::vector<RawRecord> records;   // filled by the reader, released after parse
   std::vector<Document> documents;  // one per record, same order

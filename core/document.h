@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "core/reject_reason.h"
+
 namespace corpusflow {
 
 // `<shard index>:<record index>`, both 0-based in input order (DESIGN.md, "Document id").
@@ -79,12 +81,12 @@ struct Document {
   float similarity = 0.0f;          // estimated Jaccard for near, 1 for exact and url
 
   // reject (outcome == rejected)
-  std::string reject_reason;        // empty, not_utf8, bad_json, too_large, io, ...
+  RejectReason reject_reason = RejectReason::none;
   std::string reject_detail;        // human-readable context: offset, parser message
 
-  void reject(std::string reason, std::string detail) {
+  void reject(RejectReason reason, std::string detail) {
     outcome = Outcome::rejected;
-    reject_reason = std::move(reason);
+    reject_reason = reason;
     reject_detail = std::move(detail);
   }
   bool rejected() const { return outcome == Outcome::rejected; }

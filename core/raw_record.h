@@ -7,6 +7,12 @@
 
 namespace corpusflow {
 
+// How the bytes of a record are laid out, known from the input's format.
+enum class RecordLayout : uint8_t {
+  page,  // a scraped page (` date YYYY-MM-DD URL`, title, body) or, without that header, plain text
+  json,  // one JSON object: `text` required; `url`, `date`, `title` taken; every other field kept in metadata
+};
+
 struct RawRecord {
   std::string name;        // tar member name, "line N" (1-based) for JSONL, file name for text
   std::string bytes;       // record payload; empty when too_large or io_error is set

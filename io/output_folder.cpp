@@ -1,5 +1,6 @@
 #include "io/output_folder.h"
 
+
 #include <fcntl.h>
 #include <sys/file.h>
 #include <unistd.h>
@@ -8,6 +9,8 @@
 #include <cstring>
 #include <ctime>
 #include <system_error>
+
+#include "io/output_layout.h"
 
 namespace corpusflow {
 
@@ -37,7 +40,7 @@ std::string read_holder(int fd) {
 }  // namespace
 
 OutputLock::OutputLock(const fs::path& out, const std::string& command_line) {
-  const fs::path path = out / kFileName;
+  const fs::path path = out / output_layout::kLock;
   fd_ = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
   if (fd_ < 0) {
     throw std::system_error(errno, std::generic_category(), "cannot create the lock file " + path.string());
@@ -78,14 +81,16 @@ OutputLock prepare_output_folder(const fs::path& out, bool overwrite, const std:
   }
   fs::create_directories(out);
   OutputLock lock(out, command_line);
-  if (fs::exists(out / "manifest.json") && !overwrite) {
+  if (fs::exists(out / output_layout::kManifest) && !overwrite) {
     throw OutputFolderRefused("output " + out.string() +
                               " already holds a finished run (manifest.json); pass --overwrite to replace it");
   }
-  for (const char* name : {"manifest.json", "manifest.json.tmp", "stats.json", "stats.json.tmp", "report.html",
-                           "report.html.tmp", "data", "duplicates", "rejects"}) {
-    fs::remove_all(out / name);
+  using namespace output_layout;
+  for (std::string_view file : {kManifest, kStats, kReport}) {
+    fs::remove_all(out / file);
+    fs::remove_all(out / (std::string(file) + std::string(kTemporarySuffix)));
   }
+  for (std::string_view folder : {kData, kDuplicates, kRejects}) fs::remove_all(out / folder);
   return lock;
 }
 

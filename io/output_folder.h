@@ -27,8 +27,6 @@ class OutputLock {
   OutputLock(const OutputLock&) = delete;
   OutputLock& operator=(const OutputLock&) = delete;
 
-  static constexpr const char* kFileName = ".corpusflow.lock";
-
  private:
   int fd_ = -1;
 };

@@ -9,6 +9,7 @@
 #include <system_error>
 
 #include "io/atomic_file.h"
+#include "io/output_layout.h"
 
 namespace corpusflow {
 
@@ -16,12 +17,6 @@ namespace {
 
 [[noreturn]] void throw_errno(const std::string& what) {
   throw std::system_error(errno, std::generic_category(), what);
-}
-
-std::string part_name(size_t index) {
-  char name[32];
-  std::snprintf(name, sizeof name, "part-%05zu.jsonl.zst", index);
-  return name;
 }
 
 }  // namespace
@@ -47,7 +42,7 @@ ShardWriter::~ShardWriter() {
 
 void ShardWriter::open_part() {
   current_ = ShardFile{};
-  current_.path = (dir_ / part_name(done_.size())).string();
+  current_.path = (dir_ / output_layout::part_name(done_.size())).string();
   temporary_path_ = current_.path + ".tmp";
   fd_ = ::open(temporary_path_.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
   if (fd_ < 0) throw_errno("cannot create " + temporary_path_);

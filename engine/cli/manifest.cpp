@@ -9,6 +9,7 @@
 #include <stdexcept>
 
 #include "core/json_escape.h"
+#include "engine/graph/stage_list.h"
 
 namespace corpusflow {
 
@@ -63,7 +64,10 @@ nlohmann::json config_json(const RunConfig& config) {
     if (!dedup.empty()) dedup += ',';
     dedup += name;
   }
+  nlohmann::json stages = nlohmann::json::array();
+  for (const StageEntry& stage : stage_list(config)) stages.push_back(stage.name);
   return {
+      {"stages", std::move(stages)},
       {"threads", config.threads},
       {"format", to_string(config.format)},
       {"dedup", dedup.empty() ? "none" : dedup},
@@ -80,9 +84,9 @@ nlohmann::json config_json(const RunConfig& config) {
       {"detect_language", config.normalize.detect_language},
       {"level", config.compression_level},
       {"shard_size_bytes", config.shard_size},
-      {"max_record_bytes", config.max_record_bytes},
-      {"batch_bytes", config.batch_bytes},
-      {"batch_records", config.batch_records},
+      {"max_record_bytes", config.batch.max_record_bytes},
+      {"batch_bytes", config.batch.bytes},
+      {"batch_records", config.batch.records},
       {"batches_per_thread", config.batches_per_thread},
       {"top_hosts", config.stats.top_hosts},
       {"on_error", config.fail_on_io_error ? "fail" : "skip"},

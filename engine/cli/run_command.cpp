@@ -15,6 +15,7 @@
 #include "io/output_folder.h"
 #include "engine/graph/pipeline.h"
 #include "io/atomic_file.h"
+#include "io/output_layout.h"
 #include "engine/report/report_html.h"
 #include "engine/report/stats_json.h"
 
@@ -51,21 +52,9 @@ ProgressMode parse_progress(const std::string& mode) {
   return ProgressMode::automatic;
 }
 
-ManifestFile write_report_file(const std::filesystem::path& out, const char* name, const std::string& content) {
+ManifestFile write_report_file(const std::filesystem::path& out, std::string_view name, const std::string& content) {
   write_file_atomically(out / name, content);
-  return ManifestFile{name, content.size(), XXH3_64bits(content.data(), content.size())};
-}
-
-nlohmann::json dedup_json(const DeciderStats& stats) {
-  return {{"decided", stats.decided},
-          {"kept_in_index", stats.kept_in_index},
-          {"near_in_index", stats.near_in_index},
-          {"band_lookups", stats.band_lookups},
-          {"candidates_checked", stats.candidates_checked},
-          {"index_bytes", stats.index_bytes},
-          {"index_bytes_per_kept_document",
-           stats.kept_in_index > 0 ? static_cast<double>(stats.index_bytes) / static_cast<double>(stats.kept_in_index)
-                                   : 0.0}};
+  return ManifestFile{std::string(name), content.size(), XXH3_64bits(content.data(), content.size())};
 }
 
 uint64_t current_peak_rss_bytes() {
@@ -146,6 +135,7 @@ int execute(RunArguments& arguments) {
   config.fail_on_io_error = arguments.on_error == "fail";
   config.format = parse_input_format(arguments.format);
   apply_dedup_choice(arguments.dedup, config.dedup);
+  resolve(config);
 
   // Exit 2 for what the user asked wrongly (no such input, OUT refused), 1 for what failed while doing it.
   InputListing listing;
@@ -176,13 +166,12 @@ int execute(RunArguments& arguments) {
   RunOutput output;
   try {
     output = run_pipeline(config, inputs);
-    output.metrics.dedup = dedup_json(output.dedup);
     for (const SkippedInput& skipped : listing.skipped) output.metrics.skipped_inputs.push_back({skipped.path, skipped.reason});
 
     // Neither file holds a document of every shard: stats.json writes them as text, the report lists 100.
     std::vector<ManifestFile> reports;
-    reports.push_back(write_report_file(config.output, "stats.json", stats_json_text(output.stats, output.metrics)));
-    reports.push_back(write_report_file(config.output, "report.html",
+    reports.push_back(write_report_file(config.output, output_layout::kStats, stats_json_text(output.stats, output.metrics)));
+    reports.push_back(write_report_file(config.output, output_layout::kReport,
                                         render_report_html(make_stats_json(output.stats, output.metrics, 100))));
     warn_about_inputs(output);
 
@@ -193,7 +182,7 @@ int execute(RunArguments& arguments) {
       return kExitAccounting;  // no manifest: the run is not committed
     }
     // An input name that is not valid UTF-8 is written with U+FFFD in its place rather than failing the run.
-    write_file_atomically(config.output / "manifest.json",
+    write_file_atomically(config.output / output_layout::kManifest,
                           manifest_text(config, inputs, output, reports, arguments.command_line, started_at));
   } catch (const std::exception& error) {
     std::fprintf(stderr, "corpusflow run: failed: %s\n", error.what());
@@ -233,9 +222,9 @@ void register_run_command(CLI::App& app, const std::string& command_line) {
       ->capture_default_str();
   run->add_option("--shard-size", config.shard_size, "Rotate output parts at this uncompressed size (e.g. 256MiB)")
       ->transform(CLI::AsSizeValue(false));
-  run->add_option("--max-record-size", config.max_record_bytes, "Reject larger records as too_large (e.g. 64MiB)")
+  run->add_option("--max-record-size", config.batch.max_record_bytes, "Reject larger records as too_large (e.g. 64MiB)")
       ->transform(CLI::AsSizeValue(false));
-  run->add_option("--batch-size", config.batch_bytes, "Input bytes per batch (e.g. 2MiB)")
+  run->add_option("--batch-size", config.batch.bytes, "Input bytes per batch (e.g. 2MiB)")
       ->transform(CLI::AsSizeValue(false));
   run->add_option("--top-hosts", config.stats.top_hosts, "Hosts listed in the stats")->capture_default_str();
   run->add_flag("--no-tatweel-removal{false}", config.normalize.remove_tatweel, "Keep Arabic tatweel in the output");

@@ -33,6 +33,7 @@ std::shared_ptr<Batch> BatchSource::next() {
   batch->shard = static_cast<uint32_t>(shard_);
   batch->shard_path = inputs_[shard_].path;
   batch->first_record = next_record_;
+  batch->layout = inputs_[shard_].format == InputFormat::jsonl ? RecordLayout::json : RecordLayout::page;
   while (has_pending_) {
     batch->input_bytes += pending_.size;
     batch->records.push_back(std::move(pending_));
@@ -41,9 +42,10 @@ std::shared_ptr<Batch> BatchSource::next() {
     has_pending_ = reader_->next(pending_);
     if (batch->input_bytes >= limits_.bytes || batch->records.size() >= limits_.records) break;
   }
+  batch->record_count = batch->records.size();
   counts_[shard_] = reader_->counts();
-  compressed_bytes_read_.store(bytes_of_finished_shards_ + counts_[shard_].compressed_bytes_read,
-                               std::memory_order_relaxed);
+  batch->compressed_done = bytes_of_finished_shards_ + counts_[shard_].compressed_bytes_read;
+  compressed_bytes_read_.store(batch->compressed_done, std::memory_order_relaxed);
   if (!has_pending_) {
     batch->last_of_shard = true;
     bytes_of_finished_shards_ += counts_[shard_].compressed_bytes_read;

@@ -8,15 +8,10 @@
 
 #include "core/batch.h"
 #include "io/input_listing.h"
+#include "engine/graph/run_config.h"
 #include "io/record_reader.h"
 
 namespace corpusflow {
-
-struct BatchLimits {
-  uint64_t bytes = 2ull << 20;
-  uint32_t records = 1000;
-  uint64_t max_record_bytes = 64ull << 20;
-};
 
 class BatchSource {
  public:

@@ -15,12 +15,8 @@
 #include "engine/graph/batch_source.h"
 #include "engine/graph/progress.h"
 #include "engine/graph/stage_clock.h"
-#include "io/zstd_compressor.h"
-#include "stages/dedup/decider.h"
-#include "stages/dedup/fingerprinter.h"
-#include "stages/encode/batch_encoder.h"
-#include "stages/normalize/normalizer.h"
-#include "stages/parse/parser.h"
+#include "engine/graph/stage_list.h"
+#include "io/output_layout.h"
 
 namespace corpusflow {
 namespace {
@@ -28,17 +24,13 @@ namespace {
 using BatchPtr = std::shared_ptr<Batch>;
 namespace flow = tbb::flow;
 
-RecordLayout layout_of(InputFormat format) {
-  return format == InputFormat::jsonl ? RecordLayout::json : RecordLayout::page;
-}
-
 uint64_t peak_rss_bytes() {
   rusage usage{};
   getrusage(RUSAGE_SELF, &usage);
   return static_cast<uint64_t>(usage.ru_maxrss) * 1024;
 }
 
-// Per-thread stage state, made on first use by each worker and reused for every batch after.
+// One state per thread, made on first use by each worker and reused for every batch after.
 template <typename T>
 class PerThread {
  public:
@@ -50,8 +42,8 @@ class PerThread {
     return *slot;
   }
   template <typename Visit>
-  void for_each(Visit visit) {
-    for (auto& slot : slots_) {
+  void for_each(Visit visit) const {
+    for (const auto& slot : slots_) {
       if (slot) visit(*slot);
     }
   }
@@ -61,158 +53,135 @@ class PerThread {
   tbb::enumerable_thread_specific<std::unique_ptr<T>> slots_;
 };
 
-void release(std::vector<RawRecord>& records) { std::vector<RawRecord>().swap(records); }
+using Workers = std::vector<std::unique_ptr<StageWorker>>;
+
+// Consecutive stages of one mode run as one graph node: a parallel step per thread, a serial one in order.
+struct Step {
+  StageMode mode;
+  size_t first_clock = 0;               // clock index of the step's first stage
+  std::vector<const StageEntry*> stages;
+  std::unique_ptr<PerThread<Workers>> per_thread;  // parallel: one set per worker thread
+  std::unique_ptr<Workers> single;                 // serial: one set, whatever thread runs the node
+
+  Workers& local() { return single ? *single : per_thread->local(); }
+  template <typename Visit>
+  void for_each(Visit visit) const {
+    if (single) visit(*single);
+    else per_thread->for_each(visit);
+  }
+
+  std::unique_ptr<Workers> make_workers() const {
+    auto made = std::make_unique<Workers>();
+    for (const StageEntry* entry : stages) made->push_back(entry->make());
+    return made;
+  }
+};
+
+std::vector<std::string> clock_names(const std::vector<StageEntry>& stages) {
+  std::vector<std::string> names{"read"};
+  for (const StageEntry& entry : stages) names.push_back(entry.name);
+  names.push_back("write");
+  return names;
+}
 
 class Pipeline {
  public:
   Pipeline(const RunConfig& config, const std::vector<InputFile>& inputs)
       : config_(config),
-        source_(inputs, BatchLimits{config.batch_bytes, config.batch_records, config.max_record_bytes}),
-        parsers_([] { return std::make_unique<Parser>(); }),
-        normalizers_([&] {
-          NormalizeOptions options = config.normalize;
-          options.keep_fingerprint_text = config.dedup.exact || config.dedup.url || config.dedup.near;
-          return std::make_unique<Normalizer>(options);
-        }),
-        fingerprinters_([&] { return std::make_unique<Fingerprinter>(config.dedup); }),
-        compressors_([&] { return std::make_unique<ZstdCompressor>(config.compression_level); }),
-        accumulators_([&] { return std::make_unique<StatsAccumulator>(config.stats); }),
-        decider_(config.dedup),
-        data_writer_(config.output / "data", config.shard_size),
-        duplicate_writer_(config.output / "duplicates", config.shard_size),
-        reject_writer_(config.output / "rejects", config.shard_size),
+        source_(inputs, config.batch),
+        stages_(stage_list(config)),
+        clock_(clock_names(stages_)),
+        write_clock_(stages_.size() + 1),
+        data_writer_(output_layout::data_folder(config.output), config.shard_size),
+        duplicate_writer_(output_layout::duplicates_folder(config.output), config.shard_size),
+        reject_writer_(output_layout::rejects_folder(config.output), config.shard_size),
         shards_(inputs.size()) {
     for (size_t i = 0; i < inputs.size(); ++i) {
       shards_[i].path = inputs[i].path;
       shards_[i].compressed_bytes = inputs[i].size;
     }
+    for (size_t i = 0; i < stages_.size(); ++i) {
+      if (steps_.empty() || steps_.back().mode != stages_[i].mode) {
+        steps_.push_back(Step{stages_[i].mode, i + 1, {}, nullptr, nullptr});
+      }
+      steps_.back().stages.push_back(&stages_[i]);
+    }
+    for (Step& step : steps_) {
+      if (step.mode == StageMode::serial_in_order) {
+        step.single = step.make_workers();
+      } else {
+        step.per_thread = std::make_unique<PerThread<Workers>>([&step] { return step.make_workers(); });
+      }
+    }
   }
 
-  RunOutput run(int threads) {
+  RunOutput run() {
     uint64_t total_input_bytes = 0;
     for (const InputFile& input : source_.inputs()) total_input_bytes += input.size;
     const auto start = std::chrono::steady_clock::now();
     {
-      ProgressReporter progress(config_.progress, total_input_bytes, [this] {
-        return ProgressSnapshot{documents_written_.load(std::memory_order_relaxed),
-                                bytes_written_.load(std::memory_order_relaxed), source_.compressed_bytes_read()};
-      });
-      tbb::task_arena arena(threads);
-      arena.execute([&] { run_graph(static_cast<size_t>(threads)); });
+      ProgressReporter progress(config_.progress, total_input_bytes, [this] { return progress_snapshot(); });
+      tbb::task_arena arena(config_.threads);
+      arena.execute([&] { run_graph(); });
       progress.finish();
     }
     const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    return finish(wall, threads);
+    return finish(wall);
   }
 
  private:
-  void run_graph(size_t threads) {
+  void run_graph() {
     flow::graph graph;
-    const size_t in_flight = threads * static_cast<size_t>(std::max(1, config_.batches_per_thread)) + 2;
-
     flow::input_node<BatchPtr> read(graph, [this](tbb::flow_control& control) -> BatchPtr {
-      BatchPtr batch;
-      clock_.measure(Stage::read, 0, 0, [&] { batch = source_.next(); });
+      const auto start = std::chrono::steady_clock::now();
+      BatchPtr batch = source_.next();
+      clock_.add(0, std::chrono::steady_clock::now() - start, batch ? batch->record_count : 0,
+                 batch ? batch->input_bytes : 0);
       if (!batch) control.stop();
       return batch;
     });
-    flow::limiter_node<BatchPtr> limit(graph, in_flight);
-    flow::function_node<BatchPtr, BatchPtr> prepare(graph, flow::unlimited, [this](BatchPtr batch) {
-      prepare_batch(*batch);
-      return batch;
-    });
-    flow::sequencer_node<BatchPtr> order_for_decide(graph, [](const BatchPtr& b) { return b->sequence; });
-    flow::function_node<BatchPtr, BatchPtr> decide(graph, flow::serial, [this](BatchPtr batch) {
-      decide_batch(*batch);
-      return batch;
-    });
-    flow::function_node<BatchPtr, BatchPtr> encode(graph, flow::unlimited, [this](BatchPtr batch) {
-      encode_batch_outputs(*batch);
-      return batch;
-    });
-    flow::sequencer_node<BatchPtr> order_for_write(graph, [](const BatchPtr& b) { return b->sequence; });
+    flow::limiter_node<BatchPtr> limit(graph, batches_in_flight(config_));
+    flow::make_edge(read, limit);
+
+    std::vector<std::unique_ptr<flow::sequencer_node<BatchPtr>>> orders;
+    std::vector<std::unique_ptr<flow::function_node<BatchPtr, BatchPtr>>> nodes;
+    flow::sender<BatchPtr>* last = &limit;
+    auto in_order = [&]() -> flow::sender<BatchPtr>* {
+      orders.push_back(std::make_unique<flow::sequencer_node<BatchPtr>>(graph, [](const BatchPtr& b) { return b->sequence; }));
+      flow::make_edge(*last, *orders.back());
+      return orders.back().get();
+    };
+    for (Step& step : steps_) {
+      const bool serial = step.mode == StageMode::serial_in_order;
+      if (serial) last = in_order();
+      nodes.push_back(std::make_unique<flow::function_node<BatchPtr, BatchPtr>>(
+          graph, serial ? flow::serial : flow::unlimited, [this, &step](BatchPtr batch) {
+            run_step(step, *batch);
+            return batch;
+          }));
+      flow::make_edge(*last, *nodes.back());
+      last = nodes.back().get();
+    }
+    last = in_order();
     flow::function_node<BatchPtr, flow::continue_msg> write(graph, flow::serial, [this](BatchPtr batch) {
       write_batch(*batch);
       return flow::continue_msg();
     });
-
-    flow::make_edge(read, limit);
-    flow::make_edge(limit, prepare);
-    flow::make_edge(prepare, order_for_decide);
-    flow::make_edge(order_for_decide, decide);
-    flow::make_edge(decide, encode);
-    flow::make_edge(encode, order_for_write);
-    flow::make_edge(order_for_write, write);
+    flow::make_edge(*last, write);
     flow::make_edge(write, limit.decrementer());
     read.activate();
     graph.wait_for_all();
   }
 
-  bool dedup_enabled() const { return config_.dedup.exact || config_.dedup.url || config_.dedup.near; }
-
-  void prepare_batch(Batch& batch) {
-    const size_t count = batch.records.size();
-    batch.documents.resize(count);
-    const RecordLayout layout = layout_of(source_.inputs()[batch.shard].format);
-    clock_.measure(Stage::parse, count, batch.input_bytes, [&] {
-      Parser& parser = parsers_.local();
-      for (size_t i = 0; i < count; ++i) {
-        Document& doc = batch.documents[i];
-        RawRecord& record = batch.records[i];
-        doc.id = DocumentId{batch.shard, batch.first_record + i};
-        doc.source = batch.shard_path + ":" + record.name;
-        parser.parse(record, layout, doc);
-      }
-      release(batch.records);
-    });
-    clock_.measure(Stage::normalize, count, batch.input_bytes, [&] {
-      Normalizer& normalizer = normalizers_.local();
-      for (Document& doc : batch.documents) normalizer.normalize(doc);
-    });
-    if (!dedup_enabled()) return;
-    clock_.measure(Stage::fingerprint, count, batch.input_bytes, [&] {
-      Fingerprinter& fingerprinter = fingerprinters_.local();
-      for (Document& doc : batch.documents) fingerprinter.fingerprint(doc);
-    });
-  }
-
-  void decide_batch(Batch& batch) {
-    clock_.measure(Stage::decide, batch.documents.size(), batch.input_bytes, [&] {
-      if (config_.fail_on_io_error) {
-        for (const Document& doc : batch.documents) {
-          if (doc.rejected() && doc.reject_reason == "io") {
-            throw std::runtime_error(doc.source + " (record " + doc.id.str() + "): " + doc.reject_detail +
-                                     " [--on-error=fail]");
-          }
-        }
-      }
-      if (dedup_enabled()) decider_.decide(std::span<Document>(batch.documents));
-    });
-  }
-
-  void encode_batch_outputs(Batch& batch) {
-    clock_.measure(Stage::stats, batch.documents.size(), batch.input_bytes, [&] {
-      StatsAccumulator& stats = accumulators_.local();
-      for (const Document& doc : batch.documents) stats.add(doc);
-    });
-    clock_.measure(Stage::encode, batch.documents.size(), batch.input_bytes,
-                   [&] { encode_batch(batch, config_.encode); });
-    std::vector<Document>().swap(batch.documents);
-    clock_.measure(Stage::compress, 0, batch.input_bytes, [&] {
-      ZstdCompressor& compressor = compressors_.local();
-      for (EncodedStream* stream : {&batch.kept, &batch.duplicates, &batch.rejects}) {
-        if (stream->records == 0) continue;
-        stream->frame.clear();
-        compressor.compress_frame(stream->json, stream->frame);
-        stream->json_bytes = stream->json.size();
-        std::string().swap(stream->json);
-      }
-    });
+  void run_step(Step& step, Batch& batch) {
+    Workers& workers = step.local();
+    for (size_t i = 0; i < workers.size(); ++i) {
+      clock_.measure(step.first_clock + i, batch.record_count, batch.input_bytes, [&] { workers[i]->process(batch); });
+    }
   }
 
   void write_batch(Batch& batch) {
-    const uint64_t documents = batch.kept.records + batch.duplicates.records + batch.rejects.records;
-    clock_.measure(Stage::write, documents, batch.input_bytes, [&] {
+    clock_.measure(write_clock_, batch.record_count, batch.input_bytes, [&] {
       append(data_writer_, batch.kept);
       append(duplicate_writer_, batch.duplicates);
       append(reject_writer_, batch.rejects);
@@ -221,20 +190,40 @@ class Pipeline {
     shard.kept += batch.kept.records;
     shard.duplicates += batch.duplicates.records;
     shard.rejected += batch.rejects.records;
-    documents_written_.fetch_add(documents, std::memory_order_relaxed);
+    kept_written_.fetch_add(batch.kept.records, std::memory_order_relaxed);
+    duplicates_written_.fetch_add(batch.duplicates.records, std::memory_order_relaxed);
+    rejects_written_.fetch_add(batch.rejects.records, std::memory_order_relaxed);
     bytes_written_.fetch_add(batch.input_bytes, std::memory_order_relaxed);
+    compressed_done_.store(batch.compressed_done, std::memory_order_relaxed);
+  }
+
+  ProgressSnapshot progress_snapshot() const {
+    ProgressSnapshot now;
+    now.kept = kept_written_.load(std::memory_order_relaxed);
+    now.duplicates = duplicates_written_.load(std::memory_order_relaxed);
+    now.rejected = rejects_written_.load(std::memory_order_relaxed);
+    now.documents = now.kept + now.duplicates + now.rejected;
+    now.input_bytes = bytes_written_.load(std::memory_order_relaxed);
+    now.compressed_done = compressed_done_.load(std::memory_order_relaxed);
+    return now;
   }
 
   static void append(ShardWriter& writer, const EncodedStream& stream) {
     if (stream.records > 0) writer.append(stream.frame, stream.json_bytes, stream.records);
   }
 
-  RunOutput finish(double wall_seconds, int threads) {
-    RunOutput output{StatsAccumulator(config_.stats), {}, {}, {}, {}, {}, {}, {}};
+  RunOutput finish(double wall_seconds) {
+    RunOutput output{StatsAccumulator(config_.stats), {}, {}, {}, {}, {}, {}};
     output.data_files = data_writer_.finish();
     output.duplicate_files = duplicate_writer_.finish();
     output.reject_files = reject_writer_.finish();
-    accumulators_.for_each([&](const StatsAccumulator& part) { output.stats.merge(part); });
+    StageResults results{StatsAccumulator(config_.stats), {}};
+    for (const Step& step : steps_) {
+      step.for_each([&](const Workers& workers) {
+        for (const auto& worker : workers) worker->collect(results);
+      });
+    }
+    output.stats = std::move(results.stats);
     output.input_counts = source_.shard_counts();
     for (size_t i = 0; i < shards_.size(); ++i) {
       ShardAccount& shard = shards_[i];
@@ -253,17 +242,19 @@ class Pipeline {
     }
     RunMetrics& metrics = output.metrics;
     metrics.wall_seconds = wall_seconds;
-    metrics.threads = threads;
+    metrics.threads = config_.threads;
     metrics.peak_rss_bytes = peak_rss_bytes();
     metrics.stages = clock_.timings();
+    metrics.dedup = {results.dedup.decided,      results.dedup.kept_in_index,      results.dedup.near_in_index,
+                     results.dedup.band_lookups, results.dedup.candidates_checked, results.dedup.index_bytes};
     metrics.shards = shards_;
-    metrics.outputs = {account("data", output.data_files), account("duplicates", output.duplicate_files),
-                       account("rejects", output.reject_files)};
-    output.dedup = decider_.stats();
+    metrics.outputs = {account(output_layout::kData, output.data_files),
+                       account(output_layout::kDuplicates, output.duplicate_files),
+                       account(output_layout::kRejects, output.reject_files)};
     return output;
   }
 
-  static OutputAccount account(const char* stream, const std::vector<ShardFile>& files) {
+  static OutputAccount account(std::string_view stream, const std::vector<ShardFile>& files) {
     OutputAccount result;
     result.stream = stream;
     result.files = files.size();
@@ -277,28 +268,28 @@ class Pipeline {
 
   const RunConfig& config_;
   BatchSource source_;
-  PerThread<Parser> parsers_;
-  PerThread<Normalizer> normalizers_;
-  PerThread<Fingerprinter> fingerprinters_;
-  PerThread<ZstdCompressor> compressors_;
-  PerThread<StatsAccumulator> accumulators_;
-  Decider decider_;
+  std::vector<StageEntry> stages_;
+  std::vector<Step> steps_;
+  StageClock clock_;
+  size_t write_clock_;
   ShardWriter data_writer_;
   ShardWriter duplicate_writer_;
   ShardWriter reject_writer_;
   std::vector<ShardAccount> shards_;
-  StageClock clock_;
-  std::atomic<uint64_t> documents_written_{0};
+  std::atomic<uint64_t> kept_written_{0};
+  std::atomic<uint64_t> duplicates_written_{0};
+  std::atomic<uint64_t> rejects_written_{0};
   std::atomic<uint64_t> bytes_written_{0};
+  std::atomic<uint64_t> compressed_done_{0};
 };
 
 }  // namespace
 
 RunOutput run_pipeline(const RunConfig& config, const std::vector<InputFile>& inputs) {
-  const int threads = config.threads > 0 ? config.threads : static_cast<int>(tbb::this_task_arena::max_concurrency());
-  tbb::global_control parallelism(tbb::global_control::max_allowed_parallelism, static_cast<size_t>(threads));
+  if (config.threads <= 0) throw std::invalid_argument("run_pipeline: the config is not resolved (threads 0)");
+  tbb::global_control parallelism(tbb::global_control::max_allowed_parallelism, static_cast<size_t>(config.threads));
   Pipeline pipeline(config, inputs);
-  return pipeline.run(threads);
+  return pipeline.run();
 }
 
 }  // namespace corpusflow

@@ -9,7 +9,6 @@
 #include "io/input_listing.h"
 #include "io/record_reader.h"
 #include "io/shard_writer.h"
-#include "stages/dedup/decider.h"
 #include "engine/report/run_metrics.h"
 #include "stages/stats/stats_accumulator.h"
 
@@ -22,11 +21,10 @@ struct RunOutput {
   std::vector<ShardFile> data_files;
   std::vector<ShardFile> duplicate_files;
   std::vector<ShardFile> reject_files;
-  DeciderStats dedup;
   std::vector<std::string> accounting_errors; // shards where read != kept + duplicates + rejected
 };
 
-// Runs the whole graph over `inputs` and writes OUT/data, OUT/duplicates and OUT/rejects.
+// Runs the whole graph over `inputs` with a resolved config (resolve(RunConfig&)) and writes OUT/data, OUT/duplicates and OUT/rejects.
 // Throws on failures that must stop the run (write error, index memory, --on-error=fail), with context.
 RunOutput run_pipeline(const RunConfig& config, const std::vector<InputFile>& inputs);
 

@@ -44,7 +44,7 @@ void ProgressReporter::print(bool final) {
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
   const double mb_per_s = seconds > 0 ? static_cast<double>(now.input_bytes) / 1e6 / seconds : 0.0;
   const double fraction =
-      total_input_bytes_ > 0 ? static_cast<double>(now.compressed_read) / static_cast<double>(total_input_bytes_) : 1.0;
+      total_input_bytes_ > 0 ? static_cast<double>(now.compressed_done) / static_cast<double>(total_input_bytes_) : 1.0;
   const double eta = fraction > 0.001 ? seconds * (1.0 - fraction) / fraction : 0.0;
   char line[200];
   std::snprintf(line, sizeof line, "%llu documents  %.1f MB/s  %5.1f%%  %s %.0f s",

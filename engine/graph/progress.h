@@ -13,9 +13,12 @@
 namespace corpusflow {
 
 struct ProgressSnapshot {
-  uint64_t documents = 0;          // documents written so far
-  uint64_t input_bytes = 0;        // uncompressed input bytes written so far
-  uint64_t compressed_read = 0;    // compressed input bytes consumed by the reader
+  uint64_t documents = 0;          // documents written so far (kept + duplicates + rejected)
+  uint64_t kept = 0;
+  uint64_t duplicates = 0;
+  uint64_t rejected = 0;
+  uint64_t input_bytes = 0;        // uncompressed input bytes of the written batches
+  uint64_t compressed_done = 0;    // compressed input bytes whose records are all written
 };
 
 // Owns a thread that samples `sample()` and prints; a bar rewritten in place, or a line every few seconds.

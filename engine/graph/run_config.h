@@ -1,4 +1,6 @@
-// RunConfig: every choice of one `corpusflow run`, with its default; echoed into manifest.json.
+// RunConfig: every choice of one `corpusflow run`, with its default; resolve() turns the choices left to the
+// machine (threads) and the values that follow from others into what the run uses, once, before anything reads
+// them. The manifest echoes the resolved config.
 #pragma once
 
 #include <cstdint>
@@ -16,18 +18,22 @@ namespace corpusflow {
 
 enum class ProgressMode { automatic, bar, log, none };  // auto: a bar when stderr is a terminal, else nothing
 
+struct BatchLimits {
+  uint64_t bytes = 2ull << 20;                // a batch closes at this many input bytes (--batch-size)...
+  uint32_t records = 1000;                    // ...or this many records, whichever comes first
+  uint64_t max_record_bytes = 64ull << 20;    // --max-record-size: larger records are rejected `too_large`
+};
+
 struct RunConfig {
   std::vector<std::string> inputs;            // files, directories (walked, sorted) or globs
   std::filesystem::path output;               // OUT
-  int threads = 0;                            // 0: every hardware thread
+  int threads = 0;                            // 0 until resolved: every core this process may use
   InputFormat format = InputFormat::auto_detect;
   bool overwrite = false;                     // replace a finished run in OUT
   bool fail_on_io_error = false;              // --on-error=fail: the first `io` reject stops the run (exit 1)
 
-  uint64_t batch_bytes = 2ull << 20;          // a batch closes at this many input bytes...
-  uint32_t batch_records = 1000;              // ...or this many records, whichever comes first
+  BatchLimits batch;
   int batches_per_thread = 3;                 // batches in flight = threads * this + 2: bounds memory
-  uint64_t max_record_bytes = 64ull << 20;    // --max-record-size: larger records are rejected `too_large`
 
   NormalizeOptions normalize;
   DedupConfig dedup;
@@ -37,5 +43,12 @@ struct RunConfig {
   uint64_t shard_size = 256ull << 20;         // --shard-size: output parts rotate at this uncompressed size
   ProgressMode progress = ProgressMode::automatic;
 };
+
+// Threads 0 -> the cores available to this process (affinity and cgroup quota, as oneTBB counts them);
+// normalize keeps the fingerprint text only when some dedup kind needs it.
+void resolve(RunConfig& config);
+
+// Batches the graph holds at once (bounds its memory): threads * batches_per_thread + 2.
+size_t batches_in_flight(const RunConfig& config);
 
 }  // namespace corpusflow

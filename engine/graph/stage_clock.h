@@ -1,10 +1,11 @@
-// Busy time, documents and bytes per pipeline stage, summed across threads with relaxed atomics.
+// Busy time, documents and bytes per pipeline stage, summed across threads with relaxed atomics. The stages
+// are named at construction (read, the stage list's stages, write), in graph order.
 #pragma once
 
-#include <array>
 #include <atomic>
 #include <chrono>
 #include <cstdint>
+#include <deque>
 #include <string>
 #include <vector>
 
@@ -12,19 +13,20 @@
 
 namespace corpusflow {
 
-enum class Stage { read, parse, normalize, fingerprint, decide, stats, encode, compress, write, count };
-
-const char* to_string(Stage stage);
-
 class StageClock {
  public:
-  // Times `work` and credits it to `stage` with the documents and bytes it handled.
+  explicit StageClock(std::vector<std::string> names);
+
+  // Times `work` and credits it to stage `index` with the documents and bytes it handled.
   template <typename Work>
-  void measure(Stage stage, uint64_t documents, uint64_t bytes, Work&& work) {
+  void measure(size_t index, uint64_t documents, uint64_t bytes, Work&& work) {
     const auto start = std::chrono::steady_clock::now();
     work();
-    const auto elapsed = std::chrono::steady_clock::now() - start;
-    Counters& counters = counters_[static_cast<size_t>(stage)];
+    add(index, std::chrono::steady_clock::now() - start, documents, bytes);
+  }
+
+  void add(size_t index, std::chrono::steady_clock::duration elapsed, uint64_t documents, uint64_t bytes) {
+    Counters& counters = counters_[index];
     counters.nanoseconds.fetch_add(
         static_cast<uint64_t>(std::chrono::duration_cast<std::chrono::nanoseconds>(elapsed).count()),
         std::memory_order_relaxed);
@@ -40,7 +42,8 @@ class StageClock {
     std::atomic<uint64_t> documents{0};
     std::atomic<uint64_t> bytes{0};
   };
-  std::array<Counters, static_cast<size_t>(Stage::count)> counters_;
+  std::vector<std::string> names_;
+  std::deque<Counters> counters_;  // atomics neither move nor copy
 };
 
 }  // namespace corpusflow

@@ -9,33 +9,38 @@ namespace corpusflow {
 
 namespace {
 
-bool is_peak_key(const std::string& key) { return key.find("peak") != std::string::npos; }
-
-bool is_count(const nlohmann::json& value) {
-  return value.is_number_unsigned() || (value.is_number_integer() && value.get<int64_t>() >= 0);
+nlohmann::json dedup_to_json(const DedupMetrics& dedup) {
+  return {{"decided", dedup.decided},
+          {"kept_in_index", dedup.kept_in_index},
+          {"near_in_index", dedup.near_in_index},
+          {"band_lookups", dedup.band_lookups},
+          {"candidates_checked", dedup.candidates_checked},
+          {"index_bytes", dedup.index_bytes}};
 }
 
-void merge_dedup(nlohmann::json& into, const nlohmann::json& from) {
-  if (!into.is_object() || !from.is_object()) return;
-  for (const auto& [key, value] : from.items()) {
-    auto it = into.find(key);
-    if (it == into.end()) {
-      into[key] = value;
-    } else if (key == "config") {
-      continue;
-    } else if (it->is_object() && value.is_object()) {
-      merge_dedup(*it, value);
-    } else if (is_count(*it) && is_count(value)) {
-      *it = is_peak_key(key) ? std::max(it->get<uint64_t>(), value.get<uint64_t>())
-                             : it->get<uint64_t>() + value.get<uint64_t>();
-    } else if (it->is_number() && value.is_number()) {
-      *it = is_peak_key(key) ? std::max(it->get<double>(), value.get<double>())
-                             : it->get<double>() + value.get<double>();
-    }
-  }
+DedupMetrics dedup_from_json(const nlohmann::json& json) {
+  using json_read::unsigned_or;
+  const std::string path = "dedup";
+  DedupMetrics dedup;
+  dedup.decided = unsigned_or(json, "decided", 0, path);
+  dedup.kept_in_index = unsigned_or(json, "kept_in_index", 0, path);
+  dedup.near_in_index = unsigned_or(json, "near_in_index", 0, path);
+  dedup.band_lookups = unsigned_or(json, "band_lookups", 0, path);
+  dedup.candidates_checked = unsigned_or(json, "candidates_checked", 0, path);
+  dedup.index_bytes = unsigned_or(json, "index_bytes", 0, path);
+  return dedup;
 }
 
 }  // namespace
+
+void DedupMetrics::merge(const DedupMetrics& other) {
+  decided += other.decided;
+  kept_in_index += other.kept_in_index;
+  near_in_index += other.near_in_index;
+  band_lookups += other.band_lookups;
+  candidates_checked += other.candidates_checked;
+  index_bytes += other.index_bytes;
+}
 
 nlohmann::json run_metrics_to_json(const RunMetrics& run, size_t max_shards) {
   nlohmann::json stages = nlohmann::json::array();
@@ -81,7 +86,7 @@ nlohmann::json run_metrics_to_json(const RunMetrics& run, size_t max_shards) {
       {"shard_count", run.shards.size()},
       {"skipped_inputs", std::move(skipped_inputs)},
       {"outputs", std::move(outputs)},
-      {"dedup", run.dedup.is_object() ? run.dedup : nlohmann::json::object()},
+      {"dedup", dedup_to_json(run.dedup)},
   };
 }
 
@@ -164,7 +169,7 @@ RunMetrics run_metrics_from_json(const nlohmann::json& json) {
   }
   const auto& dedup = member(json, "dedup", "");
   if (!dedup.is_object()) throw StatsFormatError("'dedup' is not an object");
-  run.dedup = dedup;
+  run.dedup = dedup_from_json(dedup);
   return run;
 }
 
@@ -201,7 +206,7 @@ RunMetrics merge_run_metrics(const std::vector<RunMetrics>& parts) {
         it->compressed_bytes += output.compressed_bytes;
       }
     }
-    merge_dedup(merged.dedup, part.dedup);
+    merged.dedup.merge(part.dedup);
   }
   return merged;
 }

@@ -19,6 +19,22 @@ struct StageTiming {
   uint64_t bytes = 0;          // input bytes the stage processed (uncompressed unless the stage reads frames)
 };
 
+// What the dedup index did, as counts; ratios are computed when shown (stats.json adds
+// index_bytes_per_kept_document), so merged parts give the ratio of the sums.
+struct DedupMetrics {
+  uint64_t decided = 0;             // documents the leader rule saw
+  uint64_t kept_in_index = 0;       // kept documents whose keys the index holds
+  uint64_t near_in_index = 0;       // of those, with a MinHash signature
+  uint64_t band_lookups = 0;
+  uint64_t candidates_checked = 0;  // signatures compared for verification
+  uint64_t index_bytes = 0;         // memory of the index at the end (summed over merged parts)
+
+  double index_bytes_per_kept_document() const {
+    return kept_in_index > 0 ? static_cast<double>(index_bytes) / static_cast<double>(kept_in_index) : 0.0;
+  }
+  void merge(const DedupMetrics& other);
+};
+
 // One input shard, accounted: records = kept + duplicates + rejected.
 struct ShardAccount {
   std::string path;
@@ -58,10 +74,7 @@ struct RunMetrics {
   std::vector<ShardAccount> shards;    // in input order
   std::vector<SkippedInputEntry> skipped_inputs;  // listed entries not read (unreadable, not files, OUT)
   std::vector<OutputAccount> outputs;
-  // Dedup index numbers (index bytes, kept in index, candidates...): an object, may be empty. Merging
-  // adds numbers, takes the maximum for keys that contain "peak", and takes a member named
-  // "config" (and any non-number) from the first part.
-  nlohmann::json dedup = nlohmann::json::object();
+  DedupMetrics dedup;
 };
 
 // {"run":{...},"stages":[...],"shards":[...],"shard_count":N,"skipped_inputs":[...],"outputs":{stream:{...}},
@@ -76,7 +89,7 @@ RunMetrics run_metrics_from_json(const nlohmann::json& json);
 
 // Parts of a scaled-out run as one: wall_seconds and parts add (the parts may have run at the same
 // time, so the sum is machine time, not elapsed time), threads and peak_rss_bytes take the maximum,
-// stages add by name (first appearance order), shards are concatenated, outputs add by stream.
+// stages add by name (first appearance order), shards are concatenated, outputs and dedup counts add.
 RunMetrics merge_run_metrics(const std::vector<RunMetrics>& parts);
 
 }  // namespace corpusflow

@@ -45,6 +45,7 @@ nlohmann::json make_stats_json(const StatsAccumulator& stats, const RunMetrics& 
     output["compression_ratio"] =
         compressed ? static_cast<double>(output["uncompressed_bytes"].get<uint64_t>()) / compressed : 0.0;
   }
+  run_json["dedup"]["index_bytes_per_kept_document"] = run.dedup.index_bytes_per_kept_document();
   for (auto& [key, value] : run_json.items()) json[key] = std::move(value);
   return json;
 }

@@ -28,6 +28,7 @@ struct DedupConfig {
   uint64_t index_memory_bytes = 4ull << 30;  // --index-memory; exceeding it throws IndexMemoryExceeded
 
   int signature_size() const { return bands * rows; }
+  bool enabled() const { return exact || url || near; }
 };
 
 }  // namespace corpusflow

@@ -74,7 +74,7 @@ void encode_duplicate(const Document& doc, bool with_text, std::string& out) {
 void encode_reject(const Document& doc, std::string& out) {
   open_object(out, doc);
   append_string_field(out, "source", doc.source);
-  append_string_field(out, "reason", doc.reject_reason);
+  append_string_field(out, "reason", to_string(doc.reject_reason));
   append_string_field(out, "detail", doc.reject_detail);
   append_number_field(out, "bytes", doc.raw_bytes);
   out += "}\n";

@@ -76,7 +76,7 @@ void Normalizer::normalize_document(Document& doc) {
     if (counts.utf8_repairs > 0) {
       detail += " (first invalid byte at offset " + std::to_string(counts.first_invalid_offset) + ")";
     }
-    doc.reject("not_utf8", std::move(detail));
+    doc.reject(RejectReason::not_utf8, std::move(detail));
     return;
   }
   add_counts(counts, doc.normalize);
@@ -146,7 +146,7 @@ void Normalizer::normalize_document(Document& doc) {
   }
 
   if (doc.text.empty()) {
-    doc.reject("empty", "no text left after normalization");
+    doc.reject(RejectReason::empty, "no text left after normalization");
     return;
   }
 

@@ -122,19 +122,19 @@ void open_metadata_field(std::string& metadata, std::string_view key) {
 void Parser::parse(RawRecord& record, RecordLayout layout, Document& doc) {
   doc.raw_bytes = record.size;
   if (!record.io_error.empty()) {
-    doc.reject("io", record.io_error);
+    doc.reject(RejectReason::io, record.io_error);
     return;
   }
   if (!record.unsupported.empty()) {
-    doc.reject("unsupported", record.unsupported);
+    doc.reject(RejectReason::unsupported, record.unsupported);
     return;
   }
   if (record.too_large) {
-    doc.reject("too_large", "record of " + std::to_string(record.size) + " bytes exceeds --max-record-size");
+    doc.reject(RejectReason::too_large, "record of " + std::to_string(record.size) + " bytes exceeds --max-record-size");
     return;
   }
   if (is_whitespace_only(record.bytes)) {
-    doc.reject("empty", record.bytes.empty() ? "no bytes" : "only whitespace");
+    doc.reject(RejectReason::empty, record.bytes.empty() ? "no bytes" : "only whitespace");
     return;
   }
   if (layout == RecordLayout::page) {
@@ -179,7 +179,7 @@ void Parser::parse_json(RawRecord& record, JsonState& state, Document& doc) {
     return " at byte " + std::to_string(static_cast<size_t>(location - state.padded.data()) + skipped);
   };
   auto fail = [&](std::string_view what, simdjson::error_code error) {
-    doc.reject("bad_json", std::string(what) + ": " + simdjson::error_message(error) + where());
+    doc.reject(RejectReason::bad_json, std::string(what) + ": " + simdjson::error_message(error) + where());
   };
   if (auto error = state.parser.iterate(state.padded.data(), length, state.padded.size()).get(json)) {
     return fail("not JSON", error);
@@ -188,7 +188,7 @@ void Parser::parse_json(RawRecord& record, JsonState& state, Document& doc) {
   simdjson::ondemand::json_type line_type;
   if (auto error = json.type().get(line_type)) return fail("not JSON", error);
   if (line_type != simdjson::ondemand::json_type::object) {
-    doc.reject("bad_json", std::string("the line is ") + json_type_name(line_type) + ", not a JSON object");
+    doc.reject(RejectReason::bad_json, std::string("the line is ") + json_type_name(line_type) + ", not a JSON object");
     return;
   }
   simdjson::ondemand::object object;
@@ -223,7 +223,7 @@ void Parser::parse_json(RawRecord& record, JsonState& state, Document& doc) {
         continue;
       }
       if (target == &doc.text) {
-        doc.reject("bad_json", std::string("field \"text\" is ") + json_type_name(value) + ", not a string" +
+        doc.reject(RejectReason::bad_json, std::string("field \"text\" is ") + json_type_name(value) + ", not a string" +
                                    where());
         return;
       }
@@ -246,12 +246,12 @@ void Parser::parse_json(RawRecord& record, JsonState& state, Document& doc) {
   }
   const char* trailing = nullptr;
   if (!json.current_location().get(trailing)) {  // in bounds after the object: more JSON on the line
-    doc.reject("bad_json", "content after the JSON object at byte " +
+    doc.reject(RejectReason::bad_json, "content after the JSON object at byte " +
                                std::to_string(static_cast<size_t>(trailing - state.padded.data()) + skipped));
     return;
   }
   if (!has_text) {
-    doc.reject("bad_json", "no \"text\" field");
+    doc.reject(RejectReason::bad_json, "no \"text\" field");
     return;
   }
   if (doc.date.size() > 10 && is_iso_day(std::string_view(doc.date).substr(0, 10))) {

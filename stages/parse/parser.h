@@ -10,12 +10,6 @@
 
 namespace corpusflow {
 
-// How the bytes of a record are laid out.
-enum class RecordLayout {
-  page,  // a scraped page (` date YYYY-MM-DD URL`, title, body) or, without that header, plain text
-  json,  // one JSON object: `text` required; `url`, `date`, `title` taken; every other field kept in metadata
-};
-
 // One per thread: holds the JSON parser and its buffers.
 class Parser {
  public:

@@ -95,7 +95,7 @@ void StatsAccumulator::add(const Document& doc) {
       groups_.add(doc);
       break;
     case Outcome::rejected: {
-      std::string_view reason = doc.reject_reason.empty() ? kUnknownReason : std::string_view(doc.reject_reason);
+      std::string_view reason = doc.reject_reason == RejectReason::none ? kUnknownReason : to_string(doc.reject_reason);
       auto it = rejects_.find(reason);
       if (it == rejects_.end()) it = rejects_.emplace(std::string(reason), OutcomeCounts{}).first;
       add_outcome(it->second, doc);

@@ -274,5 +274,36 @@ TEST(CatCli, DecodesShardsLikeZstd) {
   EXPECT_NE(failed.err.find("broken.zst"), std::string::npos) << failed.err;
 }
 
+// Every stage of the list is timed with the records and input bytes it handled (the read stage included), the
+// manifest names the stages and the thread count the run resolved, and --dedup none drops the dedup stages.
+TEST(RunCli, StatsAndManifestLearnTheStagesFromTheStageList) {
+  TempDir dir;
+  const CommandResult run = run_corpusflow({"run", kSample + "/udhr", "-o", (dir / "out").string(), "--threads", "2"});
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  const auto stats = read_json(dir / "out" / "stats.json");
+  const auto manifest = read_json(dir / "out" / "manifest.json");
+  EXPECT_EQ(manifest["config"]["threads"], 2);
+  EXPECT_EQ(manifest["config"]["stages"], nlohmann::json::parse(
+      R"(["parse","normalize","fingerprint","decide","stats","encode","compress"])"));
+  std::vector<std::string> names;
+  const uint64_t records = stats["documents"]["in"].get<uint64_t>();
+  ASSERT_GT(records, 0u);
+  for (const auto& stage : stats["stages"]) {
+    names.push_back(stage["name"]);
+    EXPECT_EQ(stage["documents"].get<uint64_t>(), records) << stage["name"];
+    EXPECT_GT(stage["bytes"].get<uint64_t>(), 0u) << stage["name"];
+  }
+  EXPECT_EQ(names, (std::vector<std::string>{"read", "parse", "normalize", "fingerprint", "decide", "stats", "encode",
+                                             "compress", "write"}));
+
+  const CommandResult plain = run_corpusflow(
+      {"run", kSample + "/udhr", "-o", (dir / "plain").string(), "--dedup", "none", "--progress", "none"});
+  ASSERT_EQ(plain.exit_code, 0) << plain.err;
+  const auto plain_manifest = read_json(dir / "plain" / "manifest.json");
+  EXPECT_GT(plain_manifest["config"]["threads"].get<int>(), 0);
+  EXPECT_EQ(plain_manifest["config"]["stages"],
+            nlohmann::json::parse(R"(["parse","normalize","stats","encode","compress"])"));
+}
+
 }  // namespace
 }  // namespace corpusflow::testing

@@ -158,7 +158,7 @@ TEST(Decider, NoSharedBandNoCandidateEvenWhenSimilar) {
 TEST(Decider, RejectedAndShortDocuments) {
   Decider decider(DedupConfig{});
   Document rejected = doc_with(0, random_signature(1), 9, 9);
-  rejected.reject("empty", "");
+  rejected.reject(RejectReason::empty, "");
   decider.decide(rejected);
   EXPECT_EQ(rejected.outcome, Outcome::rejected);
 
@@ -256,7 +256,7 @@ TEST(Decider, BatchDecidesLikeOneAtATime) {
     const int from = static_cast<int>(rng() % 100);
     docs.push_back(doc_with(i, changed(base, from, std::min(kSize, from + 25), i), rng() % 200 + 1, rng() % 250 + 1));
   }
-  docs[17].reject("empty", "");
+  docs[17].reject(RejectReason::empty, "");
   std::vector<Document> batch = docs;
   Decider single(DedupConfig{}), batched(DedupConfig{});
   for (auto& doc : docs) single.decide(doc);
@@ -297,7 +297,7 @@ TEST(Fingerprinter, ShortEmptyAndRejectedDocuments) {
   empty.text = "";
   punctuation_only.text = "... !!! ---";
   rejected.text = "one two three four five six seven";
-  rejected.reject("too_large", "");
+  rejected.reject(RejectReason::too_large, "");
   bad_url.text = "one two three four five six";
   bad_url.url = "not a url";
   for (Document* doc : {&short_doc, &empty, &punctuation_only, &rejected, &bad_url}) fingerprinter.fingerprint(*doc);

@@ -82,7 +82,7 @@ TEST(BatchEncoder, SplitsABatchIntoThreeStreamsInOrder) {
   batch.documents.push_back(duplicate);
   Document rejected = sample(Outcome::kept);
   rejected.id = {2, 9};
-  rejected.reject("io", "truncated zstd stream at compressed offset 4096");
+  rejected.reject(RejectReason::io, "truncated zstd stream at compressed offset 4096");
   batch.documents.push_back(rejected);
   batch.documents.push_back(sample(Outcome::kept));
 

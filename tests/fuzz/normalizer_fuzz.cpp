@@ -67,10 +67,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   Normalizer normalizer(options);
   normalizer.normalize(doc);
   if (doc.rejected()) {
-    FUZZ_CHECK(doc.reject_reason == "empty" || doc.reject_reason == "not_utf8", doc.reject_reason.c_str());
+    FUZZ_CHECK(doc.reject_reason == RejectReason::empty || doc.reject_reason == RejectReason::not_utf8, std::string(to_string(doc.reject_reason)).c_str());
     FUZZ_CHECK(!doc.reject_detail.empty(), "a reject without detail");
     FUZZ_CHECK(!doc.fingerprint_text_ready, "a rejected document with fingerprint text");
-    if (doc.reject_reason == "empty") {
+    if (doc.reject_reason == RejectReason::empty) {
       CleanCounts counts;
       std::string cleaned;
       clean_text(original_text, CleanOptions{.remove_tatweel = options.remove_tatweel}, cleaned, counts);
@@ -78,7 +78,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     }
     return 0;
   }
-  FUZZ_CHECK(doc.reject_reason.empty(), "a kept document with a reject reason");
+  FUZZ_CHECK(doc.reject_reason == RejectReason::none, "a kept document with a reject reason");
   FUZZ_CHECK(!doc.text.empty(), "a kept document without text");
   fuzz::check_cleaned(doc.text, CleanOptions{.remove_tatweel = options.remove_tatweel, .single_line = false});
   fuzz::check_cleaned(doc.title, CleanOptions{.remove_tatweel = options.remove_tatweel, .single_line = true});

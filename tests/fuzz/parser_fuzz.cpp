@@ -32,11 +32,11 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   parser.parse(record, layout, doc);
   FUZZ_CHECK(doc.raw_bytes == record.size, "raw_bytes differs from the record size");
   if (doc.outcome == corpusflow::Outcome::rejected) {
-    FUZZ_CHECK(kReasons.count(doc.reject_reason) == 1, doc.reject_reason.c_str());
+    FUZZ_CHECK(kReasons.count(std::string(to_string(doc.reject_reason))) == 1, std::string(to_string(doc.reject_reason)).c_str());
     FUZZ_CHECK(!doc.reject_detail.empty(), "a reject without detail");
     return 0;
   }
-  FUZZ_CHECK(doc.reject_reason.empty(), "a kept document with a reject reason");
+  FUZZ_CHECK(doc.reject_reason == corpusflow::RejectReason::none, "a kept document with a reject reason");
   FUZZ_CHECK(doc.date.empty() || corpusflow::is_iso_day(doc.date), doc.date.c_str());
   FUZZ_CHECK(doc.host == corpusflow::host_of(doc.url), "host is not host_of(url)");
   if (layout == corpusflow::RecordLayout::page) {

@@ -146,7 +146,7 @@ TEST_P(CodePointSweep, NormalizerIsValidNfcAndIdempotent) {
     doc.text = text;
     normalizer.normalize(doc);
     if (doc.rejected()) {
-      if (doc.reject_reason != "empty" && doc.reject_reason != "not_utf8") {
+      if (doc.reject_reason != RejectReason::empty && doc.reject_reason != RejectReason::not_utf8) {
         failures.add(c, context, "rejected for an unexpected reason");
       }
       return;

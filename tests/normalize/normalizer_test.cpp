@@ -179,18 +179,18 @@ TEST(Normalizer, CountsWordsCharsAndLines) {
 }
 
 TEST(Normalizer, RejectsEmptyAndWhitespaceOnlyPages) {
-  EXPECT_EQ(normalized("").reject_reason, "empty");
-  EXPECT_EQ(normalized(" \t\r\n\n\u00a0\u3000\u200b\n  ").reject_reason, "empty");
-  EXPECT_EQ(normalized("\u0640\u0640\u0640").reject_reason, "empty");
+  EXPECT_EQ(normalized("").reject_reason, RejectReason::empty);
+  EXPECT_EQ(normalized(" \t\r\n\n\u00a0\u3000\u200b\n  ").reject_reason, RejectReason::empty);
+  EXPECT_EQ(normalized("\u0640\u0640\u0640").reject_reason, RejectReason::empty);
 }
 
 TEST(Normalizer, RejectsBinaryAsNotUtf8) {
   std::string binary;
   for (int i = 0; i < 4096; ++i) binary.push_back(static_cast<char>((i * 2654435761u) >> 24));
   const Document doc = normalized(binary);
-  EXPECT_EQ(doc.reject_reason, "not_utf8");
+  EXPECT_EQ(doc.reject_reason, RejectReason::not_utf8);
   EXPECT_NE(doc.reject_detail.find("offset"), std::string::npos) << doc.reject_detail;
-  EXPECT_EQ(normalized("\xFF\xFE\xFD").reject_reason, "not_utf8");
+  EXPECT_EQ(normalized("\xFF\xFE\xFD").reject_reason, RejectReason::not_utf8);
 }
 
 TEST(Normalizer, RepairsAFewBadBytesAndNuls) {
@@ -206,10 +206,10 @@ TEST(Normalizer, RepairsAFewBadBytesAndNuls) {
 TEST(Normalizer, SkipsRejectedDocuments) {
   Document doc;
   doc.text = "  text  ";
-  doc.reject("too_large", "cap");
+  doc.reject(RejectReason::too_large, "cap");
   Normalizer().normalize(doc);
   EXPECT_EQ(doc.text, "  text  ");
-  EXPECT_EQ(doc.reject_reason, "too_large");
+  EXPECT_EQ(doc.reject_reason, RejectReason::too_large);
 }
 
 TEST(Normalizer, FiftyMegabyteSingleLine) {
@@ -277,7 +277,7 @@ TEST(Normalizer, FingerprintTextOnlyWhenKeptAndNeverStale) {
   ASSERT_TRUE(doc.fingerprint_text_ready);
   doc.text = "\x01\x02\x03\x04\x05";  // the same document, now binary: rejected, its old fingerprint text gone
   normalizer.normalize(doc);
-  EXPECT_EQ(doc.reject_reason, "not_utf8");
+  EXPECT_EQ(doc.reject_reason, RejectReason::not_utf8);
   EXPECT_FALSE(doc.fingerprint_text_ready);
   EXPECT_TRUE(doc.fingerprint_text.empty());
 }

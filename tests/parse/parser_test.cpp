@@ -59,16 +59,16 @@ TEST(PageLayout, PagesWithoutHeaderKeepTheirText) {
 }
 
 TEST(Parser, RejectsCarryTheirReason) {
-  EXPECT_EQ(parse("").reject_reason, "empty");
-  EXPECT_EQ(parse(" \n\t\r\n ").reject_reason, "empty");
-  EXPECT_EQ(parse("", RecordLayout::json).reject_reason, "empty");
+  EXPECT_EQ(parse("").reject_reason, RejectReason::empty);
+  EXPECT_EQ(parse(" \n\t\r\n ").reject_reason, RejectReason::empty);
+  EXPECT_EQ(parse("", RecordLayout::json).reject_reason, RejectReason::empty);
 
   Parser parser;
   Document doc;
   RawRecord broken;
   broken.io_error = "truncated tar member at offset 1536";
   parser.parse(broken, RecordLayout::page, doc);
-  EXPECT_EQ(doc.reject_reason, "io");
+  EXPECT_EQ(doc.reject_reason, RejectReason::io);
   EXPECT_EQ(doc.reject_detail, "truncated tar member at offset 1536");
 
   Document big;
@@ -76,7 +76,7 @@ TEST(Parser, RejectsCarryTheirReason) {
   large.too_large = true;
   large.size = 5'000'000'000ull;
   parser.parse(large, RecordLayout::json, big);
-  EXPECT_EQ(big.reject_reason, "too_large");
+  EXPECT_EQ(big.reject_reason, RejectReason::too_large);
   EXPECT_NE(big.reject_detail.find("5000000000"), std::string::npos);
   EXPECT_EQ(big.raw_bytes, 5'000'000'000ull);
 }
@@ -108,7 +108,7 @@ TEST(JsonRecords, RepeatedFieldsKeepTheFirstAndGoToMetadata) {
             R"({"text":"second","text":7,"url":"http://b.example/2","title":"later"})");
 
   const Document not_string_first = parse(R"({"text": 5, "text": "a"})", RecordLayout::json);
-  EXPECT_EQ(not_string_first.reject_reason, "bad_json");
+  EXPECT_EQ(not_string_first.reject_reason, RejectReason::bad_json);
   EXPECT_EQ(not_string_first.reject_detail, "field \"text\" is a number, not a string at byte 9");
 
   // url, title and date come from their first string value; a non-string one before it stays in metadata.
@@ -127,7 +127,7 @@ TEST(JsonRecords, MalformedObjectsAreBadJson) {
   for (const char* line : {"{", "[1, 2]", "\"text\"", "{\"text\": 5}", "{\"title\": \"no text\"}",
                            "{\"text\": \"unterminated}", "not json at all", "{\"text\": \"a\",}"}) {
     const Document doc = parse(line, RecordLayout::json);
-    EXPECT_EQ(doc.reject_reason, "bad_json") << line;
+    EXPECT_EQ(doc.reject_reason, RejectReason::bad_json) << line;
     EXPECT_FALSE(doc.reject_detail.empty()) << line;
   }
 }
@@ -138,7 +138,7 @@ TEST(JsonRecords, MalformedMetadataValuesAreBadJson) {
                            R"({"text": "a", "n": 1.5e})", R"({"text": "a", "o": {"k": [1,, 2]}})",
                            R"({"o": {"k": "\x"}, "text": "a"})"}) {
     const Document doc = parse(line, RecordLayout::json);
-    EXPECT_EQ(doc.reject_reason, "bad_json") << line << " gave metadata " << doc.metadata_json;
+    EXPECT_EQ(doc.reject_reason, RejectReason::bad_json) << line << " gave metadata " << doc.metadata_json;
   }
 }
 
@@ -146,7 +146,7 @@ TEST(JsonRecords, ContentAfterTheObjectIsBadJson) {
   // A second object on the line was silently dropped.
   for (const char* line : {R"({"text": "a"}{"text": "b"})", R"({"text": "a"}})", R"({"text": "a"} 5)"}) {
     const Document doc = parse(line, RecordLayout::json);
-    EXPECT_EQ(doc.reject_reason, "bad_json") << line;
+    EXPECT_EQ(doc.reject_reason, RejectReason::bad_json) << line;
   }
   EXPECT_FALSE(parse("{\"text\": \"a\"} \t \r\n", RecordLayout::json).rejected());
 }

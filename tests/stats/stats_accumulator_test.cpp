@@ -43,7 +43,7 @@ TEST(StatsAccumulator, CountsEveryOutcome) {
   rejected.raw_bytes = 7;
   rejected.header_missing = true;
   rejected.normalize.utf8_repairs = 4;
-  rejected.reject("not_utf8", "byte 3");
+  rejected.reject(RejectReason::not_utf8, "byte 3");
 
   Document unnamed;
   unnamed.id = {0, 3};

@@ -24,7 +24,8 @@ inline std::vector<Document> make_documents(size_t count, uint64_t seed = 42) {
       "<script>alert('x')</script> & \"quoted\"",
       "مباراة الأهلي والزمالك: 3-1 في الدقيقة 90",
   };
-  static const char* const kReasons[] = {"empty", "not_utf8", "too_large", "io"};
+  static constexpr RejectReason kReasons[] = {RejectReason::empty, RejectReason::not_utf8, RejectReason::too_large,
+                                              RejectReason::io};
   uint64_t state = seed;
   auto next = [&state] {
     state = state * 6364136223846793005ull + 1442695040888963407ull;
@@ -101,7 +102,8 @@ inline nlohmann::json sample_stats_json(size_t count = 3000) {
   run.outputs = {{"data", 1, count * 7 / 10, 9'800'000, 2'300'000},
                  {"duplicates", 1, count / 4, 60'000, 9'000},
                  {"rejects", 1, count / 20, 12'000, 2'000}};
-  run.dedup = {{"kept_in_index", count * 7 / 10}, {"index_bytes", 1'200'000}};
+  run.dedup.kept_in_index = count * 7 / 10;
+  run.dedup.index_bytes = 1'200'000;
   return make_stats_json(stats, run);
 }
 

@@ -1,0 +1,40 @@
+// The stages of a run in graph order, made from its config: the one place a stage is added. The graph, the
+// stage clock and stats.json learn the stages from this list.
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "engine/graph/run_config.h"
+#include "stages/dedup/decider.h"
+#include "stages/stage.h"
+#include "stages/stats/stats_accumulator.h"
+
+namespace corpusflow {
+
+// What stages hand back after the run.
+struct StageResults {
+  StatsAccumulator stats;
+  DeciderStats dedup;
+};
+
+// One stage's state, behind the interface the graph drives.
+class StageWorker {
+ public:
+  virtual ~StageWorker() = default;
+  virtual void process(Batch& batch) = 0;
+  virtual void collect(StageResults& results) const = 0;
+};
+
+struct StageEntry {
+  std::string name;
+  StageMode mode;
+  std::function<std::unique_ptr<StageWorker>()> make;  // called once per worker thread (parallel) or once (serial)
+};
+
+// Expects a resolved config (resolve(RunConfig&)).
+std::vector<StageEntry> stage_list(const RunConfig& config);
+
+}  // namespace corpusflow

@@ -1,0 +1,18 @@
+#include "stages/parse/parse_stage.h"
+
+namespace corpusflow {
+
+void ParseStage::process(Batch& batch) {
+  const size_t count = batch.records.size();
+  batch.documents.resize(count);
+  for (size_t i = 0; i < count; ++i) {
+    Document& doc = batch.documents[i];
+    RawRecord& record = batch.records[i];
+    doc.id = DocumentId{batch.shard, batch.first_record + i};
+    doc.source = batch.shard_path + ":" + record.name;
+    parser_.parse(record, batch.layout, doc);
+  }
+  std::vector<RawRecord>().swap(batch.records);
+}
+
+}  // namespace corpusflow

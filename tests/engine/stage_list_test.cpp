@@ -1,0 +1,82 @@
+#include "engine/graph/stage_list.h"
+
+#include <gtest/gtest.h>
+
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "engine/graph/pipeline.h"
+
+namespace corpusflow {
+namespace {
+
+std::vector<std::string> names(const RunConfig& config) {
+  std::vector<std::string> result;
+  for (const StageEntry& entry : stage_list(config)) result.push_back(entry.name);
+  return result;
+}
+
+RunConfig resolved(RunConfig config) {
+  resolve(config);
+  return config;
+}
+
+TEST(StageList, DefaultRunHasEveryStageInGraphOrder) {
+  EXPECT_EQ(names(resolved({})), (std::vector<std::string>{"parse", "normalize", "fingerprint", "decide", "stats",
+                                                           "encode", "compress"}));
+}
+
+TEST(StageList, WithoutDedupThereIsNoFingerprintNorDecide) {
+  RunConfig config;
+  config.dedup.exact = config.dedup.url = config.dedup.near = false;
+  EXPECT_EQ(names(resolved(config)), (std::vector<std::string>{"parse", "normalize", "stats", "encode", "compress"}));
+}
+
+TEST(StageList, OnErrorFailChecksInOrderBeforeDecide) {
+  RunConfig config;
+  config.fail_on_io_error = true;
+  const auto list = stage_list(resolved(config));
+  ASSERT_EQ(list.size(), 8u);
+  EXPECT_EQ(list[3].name, "on_error");
+  EXPECT_EQ(list[3].mode, StageMode::serial_in_order);
+  EXPECT_EQ(list[4].name, "decide");
+  EXPECT_EQ(list[4].mode, StageMode::serial_in_order);
+}
+
+TEST(StageList, OnlyDecideAndTheGuardAreSerial) {
+  RunConfig config;
+  config.fail_on_io_error = true;
+  for (const StageEntry& entry : stage_list(resolved(config))) {
+    const bool serial = entry.name == "decide" || entry.name == "on_error";
+    EXPECT_EQ(entry.mode == StageMode::serial_in_order, serial) << entry.name;
+  }
+}
+
+TEST(StageList, EachMakeGivesAFreshWorker) {
+  const auto list = stage_list(resolved({}));
+  auto a = list[0].make();
+  auto b = list[0].make();
+  EXPECT_NE(a.get(), b.get());
+}
+
+TEST(ResolveRunConfig, ThreadsAndFingerprintTextFollowFromTheConfig) {
+  RunConfig config = resolved({});
+  EXPECT_GT(config.threads, 0);
+  EXPECT_TRUE(config.normalize.keep_fingerprint_text);
+  config.threads = 3;
+  resolve(config);
+  EXPECT_EQ(config.threads, 3);
+  EXPECT_EQ(batches_in_flight(config), 3u * 3u + 2u);
+
+  RunConfig no_dedup;
+  no_dedup.dedup.exact = no_dedup.dedup.url = no_dedup.dedup.near = false;
+  EXPECT_FALSE(resolved(no_dedup).normalize.keep_fingerprint_text);
+}
+
+TEST(ResolveRunConfig, ThePipelineRefusesAnUnresolvedConfig) {
+  EXPECT_THROW(run_pipeline(RunConfig{}, {}), std::invalid_argument);
+}
+
+}  // namespace
+}  // namespace corpusflow
