@@ -95,7 +95,11 @@ class Pipeline {
     {
       ProgressReporter progress(config_.progress, total_input_bytes, [this] {
         return ProgressSnapshot{documents_written_.load(std::memory_order_relaxed),
-                                bytes_written_.load(std::memory_order_relaxed), source_.compressed_bytes_read()};
+                                kept_written_.load(std::memory_order_relaxed),
+                                duplicates_written_.load(std::memory_order_relaxed),
+                                rejected_written_.load(std::memory_order_relaxed),
+                                bytes_written_.load(std::memory_order_relaxed),
+                                compressed_done_.load(std::memory_order_relaxed)};
       });
       tbb::task_arena arena(threads);
       arena.execute([&] { run_graph(static_cast<size_t>(threads)); });
@@ -223,6 +227,10 @@ class Pipeline {
     shard.rejected += batch.rejects.records;
     documents_written_.fetch_add(documents, std::memory_order_relaxed);
     bytes_written_.fetch_add(batch.input_bytes, std::memory_order_relaxed);
+    kept_written_.fetch_add(batch.kept.records, std::memory_order_relaxed);
+    duplicates_written_.fetch_add(batch.duplicates.records, std::memory_order_relaxed);
+    rejected_written_.fetch_add(batch.rejects.records, std::memory_order_relaxed);
+    if (batch.last_of_shard) compressed_done_.fetch_add(shard.compressed_bytes, std::memory_order_relaxed);
   }
 
   static void append(ShardWriter& writer, const EncodedStream& stream) {
@@ -290,6 +298,10 @@ class Pipeline {
   StageClock clock_;
   std::atomic<uint64_t> documents_written_{0};
   std::atomic<uint64_t> bytes_written_{0};
+  std::atomic<uint64_t> kept_written_{0};
+  std::atomic<uint64_t> duplicates_written_{0};
+  std::atomic<uint64_t> rejected_written_{0};
+  std::atomic<uint64_t> compressed_done_{0};  // whole shards only: a shard counts once its last batch is written
 };
 
 }  // namespace
