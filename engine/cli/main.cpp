@@ -8,10 +8,7 @@
 #include "engine/cli/gen_command.h"
 #include "engine/cli/run_command.h"
 #include "engine/cli/stats_command.h"
-
-namespace corpusflow {
-const char* version();
-}
+#include "engine/cli/version.h"
 
 int main(int argc, char** argv) {
   using namespace corpusflow;
@@ -19,7 +16,7 @@ int main(int argc, char** argv) {
   for (int i = 1; i < argc; ++i) command_line += std::string(" ") + argv[i];
 
   CLI::App app{"corpusflow: turns raw scraped pages into a clean, deduplicated, measured corpus"};
-  app.set_version_flag("--version", version());
+  app.set_version_flag("--version", version_line());
   app.require_subcommand(1);
   register_run_command(app, command_line);
   register_stats_command(app);

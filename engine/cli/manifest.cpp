@@ -9,10 +9,9 @@
 #include <stdexcept>
 
 #include "core/json_escape.h"
+#include "engine/cli/version.h"
 
 namespace corpusflow {
-
-const char* version();
 
 std::string hex64(uint64_t value) {
   char buffer[17];
