@@ -15,7 +15,8 @@ int main(int argc, char** argv) {
   std::string command_line = "corpusflow";
   for (int i = 1; i < argc; ++i) command_line += std::string(" ") + argv[i];
 
-  CLI::App app{"corpusflow: turns raw scraped pages into a clean, deduplicated, measured corpus"};
+  // Named here, or CLI11 would take argv[0], the path the program was started by, for its usage lines.
+  CLI::App app{"corpusflow: turns raw scraped pages into a clean, deduplicated, measured corpus", "corpusflow"};
   app.set_version_flag("--version", version_line());
   app.require_subcommand(1);
   register_run_command(app, command_line);

@@ -15,5 +15,17 @@ TEST(UsageCli, VersionNamesTheProgramVersionAndCommit) {
       << result.out;
 }
 
+TEST(UsageCli, HelpUsageLinesNameTheProgramNotItsPath) {
+  ASSERT_TRUE(std::string(CORPUSFLOW_BINARY).starts_with("/"));
+  const CommandResult run_help = run_corpusflow({"run", "--help"});
+  EXPECT_EQ(run_help.exit_code, 0) << run_help.err;
+  EXPECT_NE(run_help.out.find("Usage: corpusflow run [OPTIONS]"), std::string::npos) << run_help.out;
+  const CommandResult help = run_corpusflow({"--help"});
+  EXPECT_NE(help.out.find("Usage: corpusflow [OPTIONS] SUBCOMMAND"), std::string::npos) << help.out;
+  for (const CommandResult* result : {&run_help, &help}) {
+    EXPECT_EQ(result->out.find(CORPUSFLOW_BINARY), std::string::npos) << result->out;
+  }
+}
+
 }  // namespace
 }  // namespace corpusflow::testing
