@@ -8,6 +8,7 @@
 #include "engine/cli/gen_command.h"
 #include "engine/cli/run_command.h"
 #include "engine/cli/stats_command.h"
+#include "engine/cli/usage_error.h"
 #include "engine/cli/version.h"
 
 int main(int argc, char** argv) {
@@ -30,7 +31,7 @@ int main(int argc, char** argv) {
   } catch (const CLI::Success& help_or_version) {
     return app.exit(help_or_version);
   } catch (const CLI::ParseError& error) {
-    std::fprintf(stderr, "corpusflow: %s (see --help)\n", error.what());
+    std::fprintf(stderr, "%s\n", usage_error_line(app, error).c_str());
     return kExitUsage;
   } catch (const std::exception& error) {
     std::fprintf(stderr, "corpusflow: failed: %s\n", error.what());
