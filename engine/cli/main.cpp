@@ -8,18 +8,17 @@
 #include "engine/cli/gen_command.h"
 #include "engine/cli/run_command.h"
 #include "engine/cli/stats_command.h"
-
-namespace corpusflow {
-const char* version();
-}
+#include "engine/cli/usage_error.h"
+#include "engine/cli/version.h"
 
 int main(int argc, char** argv) {
   using namespace corpusflow;
   std::string command_line = "corpusflow";
   for (int i = 1; i < argc; ++i) command_line += std::string(" ") + argv[i];
 
-  CLI::App app{"corpusflow: turns raw scraped pages into a clean, deduplicated, measured corpus"};
-  app.set_version_flag("--version", version());
+  // Named here, or CLI11 would take argv[0], the path the program was started by, for its usage lines.
+  CLI::App app{"corpusflow: turns raw scraped pages into a clean, deduplicated, measured corpus", "corpusflow"};
+  app.set_version_flag("--version", version_line());
   app.require_subcommand(1);
   register_run_command(app, command_line);
   register_stats_command(app);
@@ -32,7 +31,7 @@ int main(int argc, char** argv) {
   } catch (const CLI::Success& help_or_version) {
     return app.exit(help_or_version);
   } catch (const CLI::ParseError& error) {
-    std::fprintf(stderr, "corpusflow: %s (see --help)\n", error.what());
+    std::fprintf(stderr, "%s\n", usage_error_line(app, error).c_str());
     return kExitUsage;
   } catch (const std::exception& error) {
     std::fprintf(stderr, "corpusflow: failed: %s\n", error.what());

@@ -9,11 +9,10 @@
 #include <stdexcept>
 
 #include "core/json_escape.h"
+#include "engine/cli/version.h"
 #include "engine/graph/stage_list.h"
 
 namespace corpusflow {
-
-const char* version();
 
 std::string hex64(uint64_t value) {
   char buffer[17];

@@ -4,11 +4,16 @@
 
 #include <cstdio>
 
+#include "engine/graph/progress_line.h"
+#include "engine/graph/terminal_width.h"
+
 namespace corpusflow {
 
-ProgressReporter::ProgressReporter(ProgressMode mode, uint64_t total_input_bytes,
+ProgressReporter::ProgressReporter(ProgressMode mode, uint64_t total_compressed_bytes,
                                    std::function<ProgressSnapshot()> sample)
-    : total_input_bytes_(total_input_bytes), sample_(std::move(sample)), start_(std::chrono::steady_clock::now()) {
+    : total_compressed_bytes_(total_compressed_bytes),
+      sample_(std::move(sample)),
+      start_(std::chrono::steady_clock::now()) {
   if (mode == ProgressMode::automatic) mode = isatty(STDERR_FILENO) ? ProgressMode::bar : ProgressMode::none;
   if (mode == ProgressMode::none) return;
   bar_ = mode == ProgressMode::bar;
@@ -16,9 +21,11 @@ ProgressReporter::ProgressReporter(ProgressMode mode, uint64_t total_input_bytes
   thread_ = std::thread([this] { loop(); });
 }
 
-ProgressReporter::~ProgressReporter() { finish(); }
+ProgressReporter::~ProgressReporter() { stop(false); }
 
-void ProgressReporter::finish() {
+void ProgressReporter::finish() { stop(true); }
+
+void ProgressReporter::stop(bool done) {
   if (!active_) return;
   {
     std::lock_guard lock(mutex_);
@@ -27,33 +34,29 @@ void ProgressReporter::finish() {
   wake_.notify_all();
   thread_.join();
   active_ = false;
-  print(true);
+  print(true, done);
 }
 
 void ProgressReporter::loop() {
   const auto interval = bar_ ? std::chrono::milliseconds(250) : std::chrono::milliseconds(5000);
   std::unique_lock lock(mutex_);
   while (!wake_.wait_for(lock, interval, [this] { return stop_; })) {
-    print(false);
+    print(false, false);
   }
 }
 
-void ProgressReporter::print(bool final) {
+void ProgressReporter::print(bool final, bool done) {
   const ProgressSnapshot now = sample_();
-  const double seconds =
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
-  const double mb_per_s = seconds > 0 ? static_cast<double>(now.input_bytes) / 1e6 / seconds : 0.0;
-  const double fraction =
-      total_input_bytes_ > 0 ? static_cast<double>(now.compressed_done) / static_cast<double>(total_input_bytes_) : 1.0;
-  const double eta = fraction > 0.001 ? seconds * (1.0 - fraction) / fraction : 0.0;
-  char line[200];
-  std::snprintf(line, sizeof line, "%llu documents  %.1f MB/s  %5.1f%%  %s %.0f s",
-                static_cast<unsigned long long>(now.documents), mb_per_s, 100.0 * fraction,
-                final ? "elapsed" : "ETA", final ? seconds : eta);
+  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
   if (bar_) {
-    std::fprintf(stderr, "\r\033[K%s%s", line, final ? "\n" : "");
+    // The line stays shorter than the terminal, so \r returns to its start instead of to its last wrapped row.
+    const std::string line =
+        progress_bar_line(now, seconds, total_compressed_bytes_, done, terminal_width(STDERR_FILENO));
+    std::fprintf(stderr, "\r%s\033[K%s", line.c_str(), final ? "\n" : "");
   } else {
-    std::fprintf(stderr, "progress: %s\n", line);
+    const std::string line =
+        progress_log_line(now, seconds, total_compressed_bytes_, done, std::chrono::system_clock::now());
+    std::fprintf(stderr, "%s\n", line.c_str());
   }
   std::fflush(stderr);
 }

@@ -1,3 +1,0 @@
-namespace corpusflow {
-const char* version() { return CORPUSFLOW_VERSION; }
-}  // namespace corpusflow
