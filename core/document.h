@@ -17,6 +17,7 @@ struct DocumentId {
   uint64_t record = 0;
 
   std::string str() const;
+  // NOLINTNEXTLINE(modernize-use-nullptr): clang-tidy 14 reads the defaulted comparison as a 0 literal
   auto operator<=>(const DocumentId&) const = default;
 };
 

@@ -42,7 +42,11 @@ bool StreamRecordReader::next(RawRecord& out) {
 bool StreamRecordReader::fail(RawRecord& out, std::string message) {
   out.bytes.clear();
   out.too_large = false;
-  out.io_error = cursor_.stream().failed() ? cursor_.stream().error() : std::move(message);
+  if (cursor_.stream().failed()) {
+    out.io_error = cursor_.stream().error();
+  } else {
+    out.io_error = std::move(message);
+  }
   return true;
 }
 

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Sets everything up, builds, and runs the whole test suite: a Release build, then the same suite under
+# Sets everything up, builds, and runs the whole test suite: a Release build, clang-format and clang-tidy, then the same suite under
 # AddressSanitizer + UBSan, then every fuzz target briefly (scripts/fuzz.sh), then short end-to-end and
 # corpus-size scaling tables (printed, never pass/fail).
 # Usage: scripts/test.sh [--fast]   (--fast: Release only, no sanitizers, no fuzzing, no benchmark)
@@ -11,6 +11,9 @@ jobs=$(nproc)
 "$root/scripts/build.sh" "$root/build"
 ctest --test-dir "$root/build" --output-on-failure -j "$jobs"
 [[ "${1:-}" == "--fast" ]] && exit 0
+
+# Layout and clang-tidy over the Release build's translation units (.clang-format, .clang-tidy).
+"$root/scripts/lint.sh" "$root/build"
 
 # -O1 without debug info: the sanitized build compiles fast and still runs the suite quickly.
 "$root/scripts/build.sh" "$root/build-asan" -- -DCORPUSFLOW_SANITIZE=ON -DCORPUSFLOW_BENCH=OFF \

@@ -11,7 +11,9 @@
 #include "engine/cli/usage_error.h"
 #include "engine/cli/version.h"
 
-int main(int argc, char** argv) {
+namespace {
+
+int run_program(int argc, char** argv) {
   using namespace corpusflow;
   std::string command_line = "corpusflow";
   for (int i = 1; i < argc; ++i) command_line += std::string(" ") + argv[i];
@@ -38,4 +40,18 @@ int main(int argc, char** argv) {
     return kExitFailed;
   }
   return kExitOk;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  // What escapes the commands' own handling (a failure while setting up the options) still becomes exit 1.
+  try {
+    return run_program(argc, argv);
+  } catch (const std::exception& error) {
+    std::fprintf(stderr, "corpusflow: failed: %s\n", error.what());
+  } catch (...) {
+    std::fprintf(stderr, "corpusflow: failed\n");
+  }
+  return corpusflow::kExitFailed;
 }

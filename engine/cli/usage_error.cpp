@@ -47,7 +47,9 @@ std::string usage_error_line(CLI::App& app, const CLI::ParseError& error) {
     if (command != nullptr) add_option_names(*command, options);
     add_option_names(app, options);
     const std::string prefix = command != nullptr ? "corpusflow " + command->get_name() + ": " : "corpusflow: ";
-    return with_suggestion(prefix + "unknown option '" + name + "'", nearest_name(name, options));
+    std::string message = prefix;
+    message.append("unknown option '").append(name).append("'");
+    return with_suggestion(message, nearest_name(name, options));
   }
   return "corpusflow: " + std::string(error.what()) + " (see --help)";
 }

@@ -103,7 +103,7 @@ std::string Truth::json() const {
 
 CorpusGenerator::CorpusGenerator(const TextPool& pool, GenOptions options)
     : pool_(pool),
-      options_(std::move(options)),
+      options_(options),
       sites_(pool, std::max<uint32_t>(1, options_.sites), options_.seed) {
   if (pool_.empty()) throw std::invalid_argument("generator: the text pool is empty");
   const uint64_t automatic = std::max<uint64_t>(1, (options_.documents + 999) / 1000);

@@ -57,7 +57,7 @@ using Workers = std::vector<std::unique_ptr<StageWorker>>;
 
 // Consecutive stages of one mode run as one graph node: a parallel step per thread, a serial one in order.
 struct Step {
-  StageMode mode;
+  StageMode mode = StageMode::parallel;
   size_t first_clock = 0;               // clock index of the step's first stage
   std::vector<const StageEntry*> stages;
   std::unique_ptr<PerThread<Workers>> per_thread;  // parallel: one set per worker thread
@@ -80,7 +80,7 @@ struct Step {
 std::vector<std::string> clock_names(const std::vector<StageEntry>& stages) {
   std::vector<std::string> names{"read"};
   for (const StageEntry& entry : stages) names.push_back(entry.name);
-  names.push_back("write");
+  names.emplace_back("write");
   return names;
 }
 
@@ -102,7 +102,10 @@ class Pipeline {
     }
     for (size_t i = 0; i < stages_.size(); ++i) {
       if (steps_.empty() || steps_.back().mode != stages_[i].mode) {
-        steps_.push_back(Step{stages_[i].mode, i + 1, {}, nullptr, nullptr});
+        Step step;
+        step.mode = stages_[i].mode;
+        step.first_clock = i + 1;
+        steps_.push_back(std::move(step));
       }
       steps_.back().stages.push_back(&stages_[i]);
     }
@@ -163,7 +166,7 @@ class Pipeline {
       last = nodes.back().get();
     }
     last = in_order();
-    flow::function_node<BatchPtr, flow::continue_msg> write(graph, flow::serial, [this](BatchPtr batch) {
+    flow::function_node<BatchPtr, flow::continue_msg> write(graph, flow::serial, [this](const BatchPtr& batch) {
       write_batch(*batch);
       return flow::continue_msg();
     });

@@ -110,8 +110,7 @@ class LineWriter {
       return;
     }
     pending_space_.clear();
-    if (line_has_content_) ++pending_breaks_;
-    else if (pending_breaks_ > 0) ++pending_breaks_;
+    if (line_has_content_ || pending_breaks_ > 0) ++pending_breaks_;
     line_has_content_ = false;
   }
   void visible(const char* bytes, size_t length) {
