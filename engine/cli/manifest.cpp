@@ -11,6 +11,7 @@
 #include "core/json_escape.h"
 #include "engine/cli/version.h"
 #include "engine/graph/stage_list.h"
+#include "io/output_layout.h"
 
 namespace corpusflow {
 
@@ -118,18 +119,13 @@ std::string manifest_text(const RunConfig& config, const std::vector<InputFile>&
   for (const ManifestFile& file : reports) {
     report_list.push_back({{"path", file.name}, {"bytes", file.bytes}, {"checksum_xxh3", hex64(file.checksum)}});
   }
-  uint64_t read = 0, kept = 0, duplicates = 0, rejected = 0;
-  for (const ShardAccount& shard : output.metrics.shards) {
-    read += shard.records;
-    kept += shard.kept;
-    duplicates += shard.duplicates;
-    rejected += shard.rejected;
-  }
+  const RunTotals totals = output.metrics.totals();
   nlohmann::json timings = nlohmann::json::object();
   for (const StageTiming& stage : output.metrics.stages) timings[stage.name] = stage.busy_seconds;
   const std::filesystem::path out = config.output;
   nlohmann::json manifest = {
       {"corpusflow_version", version()},
+      {"corpusflow_commit", commit()},
       {"command", command_line},
       {"started_at", started_at},
       {"finished_at", utc_timestamp()},
@@ -137,12 +133,12 @@ std::string manifest_text(const RunConfig& config, const std::vector<InputFile>&
       {"inputs", std::string("\0inputs", 7)},
       {"skipped_inputs", skipped_list},
       {"outputs",
-       {{"data", files_json(output.data_files, out)},
-        {"duplicates", files_json(output.duplicate_files, out)},
-        {"rejects", files_json(output.reject_files, out)},
+       {{output_layout::kData, files_json(output.data_files, out)},
+        {output_layout::kDuplicates, files_json(output.duplicate_files, out)},
+        {output_layout::kRejects, files_json(output.reject_files, out)},
         {"reports", report_list}}},
       {"accounting",
-       {{"read", read}, {"kept", kept}, {"duplicates", duplicates}, {"rejected", rejected},
+       {{"read", totals.records}, {"kept", totals.kept}, {"duplicates", totals.duplicates}, {"rejected", totals.rejected},
         {"balanced", output.accounting_errors.empty()}}},
       {"timings", {{"wall_seconds", output.metrics.wall_seconds}, {"stage_busy_seconds", timings}}},
   };

@@ -4,14 +4,13 @@
 #include <nlohmann/json.hpp>
 #include <xxhash.h>
 
-#include <sys/resource.h>
-
 #include <cstdio>
 #include <iostream>
 #include <memory>
 #include <sstream>
 
 #include "engine/cli/manifest.h"
+#include "engine/graph/peak_memory.h"
 #include "io/output_folder.h"
 #include "engine/graph/pipeline.h"
 #include "io/atomic_file.h"
@@ -57,28 +56,6 @@ ManifestFile write_report_file(const std::filesystem::path& out, std::string_vie
   return ManifestFile{std::string(name), content.size(), XXH3_64bits(content.data(), content.size())};
 }
 
-uint64_t current_peak_rss_bytes() {
-  rusage usage{};
-  getrusage(RUSAGE_SELF, &usage);
-  return static_cast<uint64_t>(usage.ru_maxrss) * 1024;
-}
-
-struct Totals {
-  uint64_t read = 0, kept = 0, duplicates = 0, rejected = 0, bytes = 0;
-};
-
-Totals totals_of(const RunOutput& output) {
-  Totals totals;
-  for (const ShardAccount& shard : output.metrics.shards) {
-    totals.read += shard.records;
-    totals.kept += shard.kept;
-    totals.duplicates += shard.duplicates;
-    totals.rejected += shard.rejected;
-    totals.bytes += shard.uncompressed_bytes;
-  }
-  return totals;
-}
-
 // One stderr line per kind of trouble that did not stop the run, so a batch log shows it without reading
 // stats.json; stats.json and the manifest hold every entry.
 void warn_about_inputs(const RunOutput& output) {
@@ -100,31 +77,31 @@ void warn_about_inputs(const RunOutput& output) {
                  "short (%s, after %llu records); see end_of_archive_missing in stats.json\n",
                  cut, cut == 1 ? "" : "s", first_cut->path.c_str(), static_cast<unsigned long long>(first_cut->records));
   }
-  const Totals totals = totals_of(output);
-  if (totals.read > 0 && totals.rejected == totals.read) {
+  const RunTotals totals = output.metrics.totals();
+  if (totals.records > 0 && totals.rejected == totals.records) {
     std::fprintf(stderr, "corpusflow run: warning: every one of the %llu records read was rejected; see OUT/rejects\n",
-                 static_cast<unsigned long long>(totals.read));
-  } else if (totals.read > 0 && totals.kept == 0) {
+                 static_cast<unsigned long long>(totals.records));
+  } else if (totals.records > 0 && totals.kept == 0) {
     std::fprintf(stderr, "corpusflow run: warning: no document was kept (%llu read)\n",
-                 static_cast<unsigned long long>(totals.read));
-  } else if (totals.read == 0) {
+                 static_cast<unsigned long long>(totals.records));
+  } else if (totals.records == 0) {
     std::fprintf(stderr, "corpusflow run: warning: the inputs held no records\n");
   }
 }
 
 void print_summary(const RunOutput& output, const std::filesystem::path& out) {
-  const Totals totals = totals_of(output);
+  const RunTotals totals = output.metrics.totals();
   const double seconds = output.metrics.wall_seconds;
   std::printf("corpusflow run: %zu shard(s), %llu records read: %llu kept, %llu duplicates, %llu rejected\n",
-              output.metrics.shards.size(), static_cast<unsigned long long>(totals.read),
+              output.metrics.shards.size(), static_cast<unsigned long long>(totals.records),
               static_cast<unsigned long long>(totals.kept), static_cast<unsigned long long>(totals.duplicates),
               static_cast<unsigned long long>(totals.rejected));
   // The peak is read now, after the stats, report and manifest were built, not when the graph ended.
   std::printf("  %.1f MB in %.2f s: %.1f MB/s, %.0f documents/s on %d thread(s), peak memory %.0f MiB\n",
-              static_cast<double>(totals.bytes) / 1e6, seconds,
-              seconds > 0 ? static_cast<double>(totals.bytes) / 1e6 / seconds : 0.0,
-              seconds > 0 ? static_cast<double>(totals.read) / seconds : 0.0, output.metrics.threads,
-              static_cast<double>(current_peak_rss_bytes()) / (1 << 20));
+              static_cast<double>(totals.uncompressed_bytes) / 1e6, seconds,
+              seconds > 0 ? static_cast<double>(totals.uncompressed_bytes) / 1e6 / seconds : 0.0,
+              seconds > 0 ? static_cast<double>(totals.records) / seconds : 0.0, output.metrics.threads,
+              static_cast<double>(peak_rss_bytes()) / (1 << 20));
   std::printf("  output: %s (corpusflow stats %s for the full table)\n", out.c_str(), out.c_str());
 }
 

@@ -1,7 +1,5 @@
 #include "engine/graph/pipeline.h"
 
-#include <sys/resource.h>
-
 #include <oneapi/tbb/enumerable_thread_specific.h>
 #include <oneapi/tbb/flow_graph.h>
 #include <oneapi/tbb/global_control.h>
@@ -13,6 +11,7 @@
 #include <stdexcept>
 
 #include "engine/graph/batch_source.h"
+#include "engine/graph/peak_memory.h"
 #include "engine/graph/progress.h"
 #include "engine/graph/stage_clock.h"
 #include "engine/graph/stage_list.h"
@@ -23,12 +22,6 @@ namespace {
 
 using BatchPtr = std::shared_ptr<Batch>;
 namespace flow = tbb::flow;
-
-uint64_t peak_rss_bytes() {
-  rusage usage{};
-  getrusage(RUSAGE_SELF, &usage);
-  return static_cast<uint64_t>(usage.ru_maxrss) * 1024;
-}
 
 // One state per thread, made on first use by each worker and reused for every batch after.
 template <typename T>

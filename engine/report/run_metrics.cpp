@@ -33,6 +33,19 @@ DedupMetrics dedup_from_json(const nlohmann::json& json) {
 
 }  // namespace
 
+RunTotals RunMetrics::totals() const {
+  RunTotals totals;
+  for (const ShardAccount& shard : shards) {
+    totals.records += shard.records;
+    totals.kept += shard.kept;
+    totals.duplicates += shard.duplicates;
+    totals.rejected += shard.rejected;
+    totals.uncompressed_bytes += shard.uncompressed_bytes;
+    totals.compressed_bytes += shard.compressed_bytes;
+  }
+  return totals;
+}
+
 void DedupMetrics::merge(const DedupMetrics& other) {
   decided += other.decided;
   kept_in_index += other.kept_in_index;

@@ -65,6 +65,16 @@ struct OutputAccount {
   uint64_t compressed_bytes = 0;
 };
 
+// The sums over a run's shards: the one place the run's totals are added up.
+struct RunTotals {
+  uint64_t records = 0;             // read
+  uint64_t kept = 0;
+  uint64_t duplicates = 0;
+  uint64_t rejected = 0;
+  uint64_t uncompressed_bytes = 0;  // what `zstd -dc` of the inputs gives: the bytes throughput is measured in
+  uint64_t compressed_bytes = 0;    // the input files' sizes
+};
+
 struct RunMetrics {
   double wall_seconds = 0;
   int threads = 0;
@@ -75,6 +85,8 @@ struct RunMetrics {
   std::vector<SkippedInputEntry> skipped_inputs;  // listed entries not read (unreadable, not files, OUT)
   std::vector<OutputAccount> outputs;
   DedupMetrics dedup;
+
+  RunTotals totals() const;
 };
 
 // {"run":{...},"stages":[...],"shards":[...],"shard_count":N,"skipped_inputs":[...],"outputs":{stream:{...}},
