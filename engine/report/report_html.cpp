@@ -61,7 +61,8 @@ std::string headline(const nlohmann::json& stats) {
   uint64_t out_compressed = view::count(stats, {"bytes", "out_compressed"});
   out += stat("", "Written", format::bytes(out_compressed), "compressed, all outputs");
   out += stat("", "Throughput", format::fixed(view::number(stats, {"run", "mb_per_second"}), 1) + " MB/s",
-              format::fixed(view::number(stats, {"run", "documents_per_second"}), 0) + " documents/s");
+              "uncompressed input; " + format::fixed(view::number(stats, {"run", "documents_per_second"}), 0) +
+                  " documents/s");
   out += stat("", "Wall time", format::seconds(view::number(stats, {"run", "wall_seconds"})),
               count(view::count(stats, {"run", "threads"})) + " threads, peak " +
                   format::bytes(view::count(stats, {"run", "peak_rss_bytes"})));
@@ -260,6 +261,12 @@ std::string largest_groups_card(const nlohmann::json& stats) {
               table);
 }
 
+// A stage that handled no bytes (or was not credited with them) has no MB/s rather than 0 MB/s.
+std::string stage_mb_per_second(const nlohmann::json& stage) {
+  if (view::count(stage, {"bytes"}) == 0) return "— MB/s";
+  return format::fixed(view::number(stage, {"mb_per_second"}), 0) + " MB/s";
+}
+
 std::string stages_card(const nlohmann::json& stats) {
   std::vector<svg::Bar> bars;
   const auto& stages = view::at(stats, {"stages"});
@@ -269,13 +276,13 @@ std::string stages_card(const nlohmann::json& stats) {
       bars.push_back({view::text(stage, {"name"}),
                       {static_cast<uint64_t>(busy * 1e6)},
                       format::seconds(busy),
-                      format::fixed(view::number(stage, {"mb_per_second"}), 0) + " MB/s · " +
+                      stage_mb_per_second(stage) + " · " +
                           percent(view::number(stage, {"busy_percent"})),
                       format::fixed(view::number(stage, {"documents_per_second"}), 0) + " documents/s per thread"});
     }
   }
   std::string note = "Busy time summed over threads and throughput per busy second of one thread. End to end: " +
-                     format::fixed(view::number(stats, {"run", "mb_per_second"}), 1) + " MB/s, " +
+                     format::fixed(view::number(stats, {"run", "mb_per_second"}), 1) + " MB/s of uncompressed input, " +
                      format::fixed(view::number(stats, {"run", "documents_per_second"}), 0) + " documents/s over " +
                      format::seconds(view::number(stats, {"run", "wall_seconds"})) + " with " +
                      count(view::count(stats, {"run", "threads"})) + " threads.";
@@ -315,7 +322,8 @@ std::string outputs_card(const nlohmann::json& stats) {
     }
   }
   table += "<tr><td>input shards</td><td>" + count(shard_count(stats)) + "</td><td>" +
-           count(view::count(stats, {"documents", "in"})) + "</td><td>" + format::bytes(view::count(stats, {"bytes", "in"})) +
+           count(view::count(stats, {"documents", "in"})) + "</td><td>" +
+           format::bytes(view::count(stats, {"bytes", "in_uncompressed"})) +
            "</td><td>" + format::bytes(view::count(stats, {"bytes", "in_compressed"})) + "</td><td></td></tr>";
   table += "</tbody></table>";
   return card("", "Files", "Bytes read and written.", table);

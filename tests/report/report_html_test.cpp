@@ -69,6 +69,24 @@ TEST(ReportHtml, TimelineFillsShortGapsAndCollapsesLongOnes) {
   EXPECT_NE(html.find("1 documents have no date"), std::string::npos);
 }
 
+TEST(ReportHtml, ThroughputIsTheRunsAndAStageWithoutBytesHasNoMegabytesPerSecond) {
+  nlohmann::json stats = testing::sample_stats_json(300);
+  stats["run"]["mb_per_second"] = 12.34;
+  stats["stages"][0]["bytes"] = 0;
+  stats["stages"][0]["mb_per_second"] = 0.0;
+  stats["stages"][1]["mb_per_second"] = 321.0;
+  std::string html = render_report_html(stats);
+  std::string headline = element_with_id(html, "headline");
+  EXPECT_NE(headline.substr(0, headline.find("</section>")).find("12.3 MB/s"), std::string::npos);
+  std::string stages = element_with_id(html, "chart-stages");
+  size_t read = stages.find(">read<");
+  size_t parse = stages.find(">parse<");
+  ASSERT_LT(read, parse);
+  EXPECT_NE(stages.substr(read, parse - read).find("— MB/s"), std::string::npos);
+  EXPECT_EQ(stages.substr(read, parse - read).find("0 MB/s"), std::string::npos);
+  EXPECT_NE(stages.substr(parse).find("321 MB/s"), std::string::npos);
+}
+
 TEST(ReportHtml, IsSelfContained) {
   std::string html = render_report_html(testing::sample_stats_json(500));
   for (const char* outside : {"<script", "<link", "src=", "@import", "url(", "http://", "https://", "@font-face"}) {
