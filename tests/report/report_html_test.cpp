@@ -17,6 +17,19 @@ std::string element_with_id(const std::string& html, std::string_view id) {
   return html.substr(start, std::min<size_t>(html.size() - start, 200000));
 }
 
+// One chart: from its element to the next chart or the end of its card.
+std::string chart_with_id(const std::string& html, std::string_view id) {
+  std::string element = element_with_id(html, id);
+  size_t own_tag_end = element.find('>');
+  return element.substr(0, std::min(element.find("id=\"chart-", own_tag_end), element.find("</section>")));
+}
+
+size_t occurrences(const std::string& text, const std::string& needle) {
+  size_t n = 0;
+  for (size_t at = text.find(needle); at != std::string::npos; at = text.find(needle, at + 1)) ++n;
+  return n;
+}
+
 TEST(Html, EscapesMarkupQuotesAndBrokenText) {
   EXPECT_EQ(html::escape("<a href=\"x\">'&'</a>"), "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;");
   EXPECT_EQ(html::escape("مصر"), "مصر");
@@ -41,6 +54,23 @@ TEST(ReportHtml, HasEveryChartAsInlineSvg) {
   EXPECT_NE(html.find("<meta charset=\"utf-8\">"), std::string::npos);
   EXPECT_NE(html.find("@media print"), std::string::npos);
   EXPECT_TRUE(html.ends_with("</html>\n"));
+}
+
+// Axis titles name what is counted and in which unit; charts are drawn unscaled (no viewBox), so SVG
+// text keeps its CSS size at any width.
+TEST(ReportHtml, EveryChartHasAxisTitlesAndUnscaledText) {
+  std::string html = render_report_html(testing::sample_stats_json(2000));
+  for (std::string_view id : kReportChartIds) {
+    std::string chart = chart_with_id(html, id);
+    bool svg = chart.starts_with("<svg");
+    EXPECT_GE(occurrences(chart, "axis-title"), svg ? 2u : 3u) << id;
+    if (svg) {
+      EXPECT_EQ(chart.substr(0, chart.find('>')).find("viewBox"), std::string::npos) << id;
+    }
+  }
+  EXPECT_NE(chart_with_id(html, "chart-words").find(">words per document (log scale)</text>"), std::string::npos);
+  EXPECT_NE(chart_with_id(html, "chart-months").find(">documents</text>"), std::string::npos);
+  EXPECT_NE(chart_with_id(html, "chart-stages").find("busy time, summed over threads (s)"), std::string::npos);
 }
 
 TEST(ReportHtml, EscapesEverythingFromDataAndIsolatesRightToLeftText) {
