@@ -7,6 +7,7 @@
 
 #include "engine/report/format.h"
 #include "engine/report/html.h"
+#include "engine/report/report_samples.h"
 #include "engine/report/report_style.h"
 #include "engine/report/stats_view.h"
 #include "engine/report/svg_charts.h"
@@ -35,8 +36,11 @@ std::string stat(const std::string& css, const std::string& label, const std::st
          escape(value) + "</div><div class=\"detail\">" + escape(detail) + "</div></div>";
 }
 
-std::string card(const std::string& css, const std::string& title, const std::string& note, const std::string& body) {
-  std::string out = "<section class=\"card " + css + "\"><h2>" + escape(title) + "</h2>";
+std::string card(const std::string& css, const std::string& title, const std::string& note, const std::string& body,
+                 const std::string& id = "") {
+  std::string out = "<section class=\"card " + css + "\"";
+  if (!id.empty()) out += " id=\"" + id + "\"";
+  out += "><h2>" + escape(title) + "</h2>";
   out += "<p class=\"note\">" + note + "</p>";
   return out + body + "</section>";
 }
@@ -82,7 +86,7 @@ std::vector<svg::Bar> key_bars(const nlohmann::json& table, size_t limit, uint64
     std::string tooltip = key + ": " + count(kept) + " kept, " + count(dups) + " duplicates, " + count(rejected) +
                           " rejected; " + count(view::count(*entry, {"words"})) + " words kept";
     if (uint64_t error = view::count(*entry, {"error"})) tooltip += "; may miss up to " + count(error);
-    bars.push_back({key, {kept, dups, rejected}, count(documents), percent(share(documents, in)), tooltip});
+    bars.push_back({key, {kept, dups, rejected}, count(documents), percent(share(documents, in)), tooltip, ""});
   }
   return bars;
 }
@@ -112,25 +116,29 @@ std::string outcomes_card(const nlohmann::json& stats) {
       {"documents",
        {view::count(stats, {"documents", "kept"}), view::count(stats, {"documents", "duplicates"}),
         view::count(stats, {"documents", "rejected"})},
-       count(in), "", ""},
+       count(in), "", "", ""},
       {"raw bytes",
        {view::count(stats, {"bytes", "kept"}), view::count(stats, {"bytes", "duplicates"}),
         view::count(stats, {"bytes", "rejected"})},
-       format::bytes(view::count(stats, {"bytes", "in"})), "", ""},
+       format::bytes(view::count(stats, {"bytes", "in"})), "", "", ""},
   };
-  std::string note = escape("Each input record is kept, dropped as a duplicate of an earlier kept document, or rejected.");
+  std::string note = escape("Each input record is kept, dropped as a duplicate of an earlier kept document, or rejected.") +
+                     " Samples: <a href=\"#" + report_samples::anchor("kept") + "\">kept documents</a> · <a href=\"#samples-rejects\">"
+                     "rejects</a> · <a href=\"#samples-duplicates\">duplicates</a>.";
   svg::BarAxes axes{"of all", "share: kept · duplicates · rejected (100% = all)", "total"};
   return card("wide", "Where the documents went", note, legend() + svg::bar_list("chart-outcomes", bars, axes, true));
 }
 
-std::string outcome_kind_card(const nlohmann::json& stats, const char* key, const char* id,
+// Reject reasons or duplicate kinds; each row links to its samples (report_samples) when there are some.
+std::string outcome_kind_card(const nlohmann::json& stats, const char* key, const char* category, const char* id,
                               const std::string& title, const svg::BarAxes& axes, const std::string& note) {
   uint64_t in = view::count(stats, {"documents", "in"});
   std::vector<svg::Bar> bars;
   for (const auto& [name, entry] : view::ranked(view::at(stats, {key}), 0)) {
     uint64_t documents = view::count(*entry, {"documents"});
     bars.push_back({name, {documents}, count(documents),
-                    percent(share(documents, in)) + " · " + format::bytes(view::count(*entry, {"bytes"})), ""});
+                    percent(share(documents, in)) + " · " + format::bytes(view::count(*entry, {"bytes"})),
+                    "", report_samples::link(stats, category, name)});
   }
   return card("", title, escape(note), svg::bar_list(id, bars, axes));
 }
@@ -293,7 +301,7 @@ std::string stages_card(const nlohmann::json& stats) {
                       format::seconds(busy),
                       stage_mb_per_second(stage) + " · " +
                           percent(view::number(stage, {"busy_percent"})),
-                      format::fixed(view::number(stage, {"documents_per_second"}), 0) + " documents/s per thread"});
+                      format::fixed(view::number(stage, {"documents_per_second"}), 0) + " documents/s per thread", ""});
     }
   }
   std::string note = "Busy time summed over threads and throughput per busy second of one thread. End to end: " +
@@ -368,6 +376,21 @@ std::string shards_card(const nlohmann::json& stats) {
   return card("wide", "Input shards", escape(note + "."), scrolling(table));
 }
 
+std::string samples_cards(const nlohmann::json& stats) {
+  uint64_t per_category = view::count(stats, {"samples", "per_category"});
+  std::string first = per_category == 0 ? "The first documents" : "The " + count(per_category) + " documents";
+  std::string out = card("wide", "Sample of kept documents",
+                         escape(first + " with the smallest ids (shard:record) that were kept, with the start of their text."),
+                         report_samples::kept_samples(stats));
+  out += card("wide", "Samples of rejects",
+              escape(first + " with the smallest ids of each reject reason, with what the stage said."),
+              report_samples::reject_samples(stats), "samples-rejects");
+  out += card("wide", "Samples of duplicates",
+              escape(first + " with the smallest ids of each duplicate kind, with the kept document they duplicate."),
+              report_samples::duplicate_samples(stats), "samples-duplicates");
+  return out;
+}
+
 }  // namespace
 
 std::string render_report_html(const nlohmann::json& stats) {
@@ -393,11 +416,11 @@ std::string render_report_html(const nlohmann::json& stats) {
   out += keyed_card(stats, "by_script", "chart-scripts", "Scripts", "script (ISO 15924)", 15, "");
   out += keyed_card(stats, "by_host", "chart-hosts", "Hosts", "host", top_hosts, "wide");
   out += months_card(stats);
-  out += outcome_kind_card(stats, "rejects", "chart-rejects", "Reject reasons",
-                           {"reason", "rejected documents", "documents · share · raw bytes"},
+  out += outcome_kind_card(stats, "rejects", "reject", "chart-rejects", "Reject reasons",
+                           {"reason (links to samples)", "rejected documents", "documents · share · raw bytes"},
                            "Records that did not become documents.");
-  out += outcome_kind_card(stats, "duplicates", "chart-duplicates", "Duplicate kinds",
-                           {"kind", "duplicate documents", "documents · share · raw bytes"},
+  out += outcome_kind_card(stats, "duplicates", "duplicate", "chart-duplicates", "Duplicate kinds",
+                           {"kind (links to samples)", "duplicate documents", "documents · share · raw bytes"},
                            "exact: same text; url: same normalized URL; near: similar text (MinHash LSH).");
   out += lengths_card(stats);
   out += similarity_card(stats);
@@ -407,6 +430,7 @@ std::string render_report_html(const nlohmann::json& stats) {
   out += normalize_card(stats);
   out += outputs_card(stats);
   out += shards_card(stats);
+  out += samples_cards(stats);
   out += "\n</div>\n<footer>Made by corpusflow from stats.json. Self-contained: no scripts, fonts or network.</footer>\n"
          "</main>\n</body>\n</html>\n";
   return out;

@@ -42,6 +42,7 @@ header .sub { color: var(--muted); margin: 4px 0 0; }
 .bar-row > .bar-label { grid-area: label; } .bar-row > svg.bar, .bar-row > .bar-axis { grid-area: bar; }
 .bar-row > .bar-value { grid-area: value; }
 .bar-label { overflow: hidden; text-overflow: ellipsis; white-space: nowrap; unicode-bidi: isolate; }
+.bar-label a { color: inherit; text-decoration-color: #9ca3af; text-underline-offset: 2px; }
 .bar-value { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
 .bar-head { border-bottom: 1px solid var(--line); padding-bottom: 3px; margin-bottom: 3px; }
 .bar-head > span { white-space: normal; overflow: visible; }
@@ -79,6 +80,15 @@ th:first-child, td:first-child, th.text { text-align: left; }
 td.text { text-align: start; unicode-bidi: isolate; white-space: normal; overflow-wrap: anywhere; min-width: 9em; }
 table.groups td.text:last-child { min-width: 14em; }
 .scroll { overflow-x: auto; }
+.sample-group { margin-top: 14px; }
+.sample-group h3 { font-size: 13px; margin: 0 0 6px; font-weight: 600; }
+.samples { display: grid; grid-template-columns: repeat(auto-fill, minmax(min(100%, 340px), 1fr)); gap: 10px; }
+.sample { border: 1px solid var(--line); border-radius: 8px; padding: 8px 12px; min-width: 0; overflow-wrap: anywhere; }
+.sample-head { font-weight: 600; }
+.sample-id { color: var(--muted); font-weight: 400; font-variant-numeric: tabular-nums; margin-inline-end: 4px; }
+.sample-title, .sample-meta span { unicode-bidi: isolate; }
+.sample-meta { color: var(--muted); font-size: 12px; }
+.sample-text { margin: 6px 0 0; white-space: pre-line; unicode-bidi: plaintext; }
 footer { color: var(--muted); font-size: 12px; margin-top: 24px; text-align: center; }
 @media (max-width: 900px) {
   .grid, .histograms { grid-template-columns: 1fr; }

@@ -97,8 +97,13 @@ std::string bar_list(const std::string& id, const std::vector<Bar>& bars, const 
   for (const auto& bar : bars) {
     out += "<div class=\"bar-row\"";
     if (!bar.tooltip.empty()) out += " title=\"" + html::escape(bar.tooltip) + "\"";
-    out += "><span class=\"bar-label\">" + html::isolate(bar.label) + "</span>";
-    out += "<svg class=\"bar\" viewBox=\"0 0 1000 16\" preserveAspectRatio=\"none\" aria-hidden=\"true\">";
+    out += "><span class=\"bar-label\">";
+    if (bar.href.empty()) {
+      out += html::isolate(bar.label);
+    } else {
+      out += "<a href=\"" + html::escape(bar.href) + "\">" + html::isolate(bar.label) + "</a>";
+    }
+    out += "</span><svg class=\"bar\" viewBox=\"0 0 1000 16\" preserveAspectRatio=\"none\" aria-hidden=\"true\">";
     out += "<rect class=\"track\" width=\"1000\" height=\"16\"/>";
     double x = 0;
     double scale = each_row_full ? static_cast<double>(std::max<uint64_t>(total(bar.segments), 1)) : static_cast<double>(max);

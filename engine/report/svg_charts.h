@@ -25,6 +25,7 @@ struct Bar {
   std::string value;                // text right of the bar (already formatted; escaped here)
   std::string note;                 // smaller text after value, e.g. a percentage
   std::string tooltip;              // hover text of the row
+  std::string href;                 // when set, the label links there (e.g. "#samples-reject-empty")
 };
 // Horizontal bars scaled to the largest row total (or, with each_row_full, every row to its own
 // total, for shares): <div class="bars" id=...> a heading row, then rows of label, svg, value.

@@ -157,8 +157,8 @@ TEST_P(ReportLayout, NothingSticksOutOfItsCardAndNoTextIsTiny) {
   int elements = 0, texts = 0, svg_texts = 0;
   ASSERT_EQ(std::sscanf(check.c_str() + checked, "checked %d elements in cards, %d texts (%d in SVG)", &elements,
                         &texts, &svg_texts), 3) << check;
-  EXPECT_GT(elements, 900) << check;
-  EXPECT_GT(texts, 350) << check;
+  EXPECT_GT(elements, 1200) << check;
+  EXPECT_GT(texts, 600) << check;
   EXPECT_GT(svg_texts, 60) << check;
   EXPECT_NE(check.find("\nproblems 0"), std::string::npos) << check;
   if (const char* keep = std::getenv("CORPUSFLOW_REPORT_LAYOUT")) {
