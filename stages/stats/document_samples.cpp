@@ -1,6 +1,7 @@
 #include "stages/stats/document_samples.h"
 
 #include <algorithm>
+#include <tuple>
 
 #include <nlohmann/json.hpp>
 
@@ -14,7 +15,12 @@ namespace {
 
 enum class Category { kept, duplicate, reject };
 
-bool by_id(const DocumentSample& a, const DocumentSample& b) { return a.id < b.id; }
+// Ids are unique within a run; parts of a scaled-out run each number their shards from 0, so equal ids
+// from different parts are told apart by their source (shard path and member), whatever the merge order.
+bool before(const DocumentSample& a, const DocumentSample& b) {
+  return std::tie(a.id, a.source) < std::tie(b.id, b.source);
+}
+bool same(const DocumentSample& a, const DocumentSample& b) { return a.id == b.id && a.source == b.source; }
 
 nlohmann::json sample_json(const DocumentSample& sample, Category category) {
   nlohmann::json json = {{"id", sample.id.str()},     {"source", sample.source},     {"url", sample.url},
@@ -63,10 +69,8 @@ DocumentSamples::Samples samples_from_json(const nlohmann::json& json, Category 
     }
     samples.push_back(std::move(sample));
   }
-  std::sort(samples.begin(), samples.end(), by_id);
-  samples.erase(std::unique(samples.begin(), samples.end(),
-                            [](const DocumentSample& a, const DocumentSample& b) { return a.id == b.id; }),
-                samples.end());
+  std::sort(samples.begin(), samples.end(), before);
+  samples.erase(std::unique(samples.begin(), samples.end(), same), samples.end());
   if (samples.size() > limit) samples.resize(limit);
   return samples;
 }
@@ -87,10 +91,8 @@ void DocumentSamples::add(const Document& doc, std::string_view reject_reason) {
 }
 
 void DocumentSamples::offer(Samples& samples, const Document& doc, std::string_view reject_reason) const {
-  if (samples.size() >= per_category_ && (samples.empty() || !(doc.id < samples.back().id))) return;
-  auto at = std::lower_bound(samples.begin(), samples.end(), doc.id,
-                             [](const DocumentSample& sample, const DocumentId& id) { return sample.id < id; });
-  if (at != samples.end() && at->id == doc.id) return;
+  const bool full = samples.size() >= per_category_;
+  if (full && (samples.empty() || samples.back().id < doc.id)) return;
   DocumentSample sample;
   sample.id = doc.id;
   sample.source = utf8_prefix(doc.source, kFieldBytes);
@@ -107,6 +109,8 @@ void DocumentSamples::offer(Samples& samples, const Document& doc, std::string_v
     sample.duplicate_of = doc.duplicate_of;
     sample.similarity = doc.similarity;
   }
+  auto at = std::lower_bound(samples.begin(), samples.end(), sample, before);
+  if ((at != samples.end() && same(*at, sample)) || (full && at == samples.end())) return;
   samples.insert(at, std::move(sample));
   if (samples.size() > per_category_) samples.pop_back();
 }
@@ -117,8 +121,8 @@ void DocumentSamples::merge_into(Samples& into, const Samples& from) const {
   auto a = into.begin();
   auto b = from.begin();
   while (merged.size() < per_category_ && (a != into.end() || b != from.end())) {
-    if (b == from.end() || (a != into.end() && !(b->id < a->id))) {
-      if (b != from.end() && b->id == a->id) ++b;
+    if (b == from.end() || (a != into.end() && !before(*b, *a))) {
+      if (b != from.end() && same(*a, *b)) ++b;
       merged.push_back(std::move(*a++));
     } else {
       merged.push_back(*b++);

@@ -1,8 +1,9 @@
 // DocumentSamples: the documents a data team reads first — a few kept ones, a few of each reject reason
 // and of each duplicate kind — for stats.json's "samples" and the report. Per category it keeps the
 // `per_category` documents with the smallest ids, so the sample is the same whatever the thread count
-// and merge order, and merging keeps the smallest of both sides. A sample holds the start of the text
-// (kTextBytes) and short fields; memory is per_category samples (~1 kB each) per category.
+// and merge order, and merging keeps the smallest of both sides (equal ids, from parts of a scaled-out
+// run that each number their shards from 0, are ordered by source). A sample holds the start of the
+// text (kTextBytes) and short fields; memory is per_category samples (~1 kB each) per category.
 #pragma once
 
 #include <array>
@@ -38,7 +39,7 @@ struct DocumentSample {
 
 class DocumentSamples {
  public:
-  using Samples = std::vector<DocumentSample>;  // ascending id, at most per_category()
+  using Samples = std::vector<DocumentSample>;  // ascending (id, source), at most per_category()
 
   static constexpr size_t kPerCategory = 5;
   static constexpr size_t kTextBytes = 300;

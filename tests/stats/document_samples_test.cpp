@@ -89,6 +89,33 @@ TEST(DocumentSamples, AnyOrderAndAnyMergeGiveTheSameSamples) {
   }
 }
 
+// Parts of a scaled-out run number their shards from 0 each: equal ids of different documents are both
+// kept, ordered by source, whatever the order the parts are merged in.
+TEST(DocumentSamples, EqualIdsFromDifferentPartsAreOrderedBySource) {
+  DocumentSamples part_a(3), part_b(3);
+  for (uint64_t record = 0; record < 3; ++record) {
+    Document a = document(0, record, Outcome::kept);
+    a.source = "task-a/shard.tar.zst:" + std::to_string(record);
+    Document b = a;
+    b.source = "task-b/shard.tar.zst:" + std::to_string(record);
+    part_a.add(a, "");
+    part_b.add(b, "");
+  }
+  DocumentSamples ab = part_a, ba = part_b;
+  ab.merge(part_b);
+  ba.merge(part_a);
+  ba.merge(part_a);  // the same part again changes nothing
+  DocumentSamples from_empty(3);
+  from_empty.merge(part_b);
+  from_empty.merge(part_a);
+  EXPECT_EQ(ab, ba);
+  EXPECT_EQ(ab, from_empty);
+  ASSERT_EQ(ab.kept().size(), 3u);
+  EXPECT_EQ(ab.kept()[0].source, "task-a/shard.tar.zst:0");
+  EXPECT_EQ(ab.kept()[1].source, "task-b/shard.tar.zst:0");
+  EXPECT_EQ(ab.kept()[2].source, "task-a/shard.tar.zst:1");
+}
+
 TEST(DocumentSamples, SamplesCarryWhatTheirCategoryNeeds) {
   DocumentSamples samples;
   Document rejected = document(1, 9, Outcome::kept);
