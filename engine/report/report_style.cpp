@@ -34,9 +34,22 @@ header .sub { color: var(--muted); margin: 4px 0 0; }
 .legend { display: flex; flex-wrap: wrap; gap: 14px; font-size: 12px; color: var(--muted); margin: -4px 0 10px; }
 .swatch { display: inline-block; width: 10px; height: 10px; border-radius: 2px; margin-inline-end: 5px; vertical-align: -1px; }
 .swatch.s0 { background: var(--kept); } .swatch.s1 { background: var(--dup); } .swatch.s2 { background: var(--rej); }
-.bar-row { display: grid; grid-template-columns: minmax(70px, 30%) minmax(60px, 1fr) 10.5em; align-items: center; gap: 10px; padding: 2px 0; }
+.bars, .plot { container-type: inline-size; }
+.bar-row {
+  display: grid; grid-template-columns: minmax(70px, 30%) minmax(60px, 1fr) minmax(10.5em, auto);
+  grid-template-areas: "label bar value"; align-items: center; gap: 2px 10px; padding: 2px 0;
+}
+.bar-row > .bar-label { grid-area: label; } .bar-row > svg.bar, .bar-row > .bar-axis { grid-area: bar; }
+.bar-row > .bar-value { grid-area: value; }
 .bar-label { overflow: hidden; text-overflow: ellipsis; white-space: nowrap; unicode-bidi: isolate; }
+.bar-label a { color: inherit; text-decoration-color: #9ca3af; text-underline-offset: 2px; }
 .bar-value { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
+.bar-head { border-bottom: 1px solid var(--line); padding-bottom: 3px; margin-bottom: 3px; }
+.bar-head > span { white-space: normal; overflow: visible; }
+.axis-title { color: var(--muted); font-size: 12px; font-weight: 600; }
+@container (max-width: 520px) {
+  .bar-row { grid-template-columns: minmax(0, 1fr) auto; grid-template-areas: "label value" "bar bar"; padding: 3px 0; }
+}
 small { color: var(--muted); font-size: 11px; }
 svg.bar { display: block; width: 100%; height: 14px; border-radius: 3px; }
 .track { fill: var(--track); }
@@ -44,8 +57,13 @@ svg.bar { display: block; width: 100%; height: 14px; border-radius: 3px; }
 #chart-rejects .seg0 { fill: var(--rej); } #chart-duplicates .seg0 { fill: var(--dup); }
 #chart-similarity .seg0, #chart-group-sizes .seg0 { fill: var(--dup); }
 #chart-stages .seg0 { fill: #0f766e; }
-svg.chart { display: block; width: 100%; height: auto; overflow: visible; }
-svg.chart text { fill: var(--muted); font-size: 11px; font-variant-numeric: tabular-nums; }
+svg.chart { display: block; width: 100%; padding: 0 18px 0 58px; overflow: visible; }
+svg.chart text { fill: var(--muted); font-size: 12px; font-variant-numeric: tabular-nums; }
+svg.chart text.axis-title { fill: var(--ink); font-size: 12px; font-weight: 600; }
+svg.chart text.group { fill: var(--ink); }
+svg.chart rect.bin { stroke: var(--card); stroke-width: 1px; }
+@container (max-width: 560px) { svg.chart .dense { display: none; } }
+@container (min-width: 561px) { svg.chart .sparse { display: none; } }
 svg.chart .gridline { stroke: var(--line); }
 svg.chart .baseline { stroke: #9ca3af; }
 svg.chart .tickmark { stroke: #9ca3af; }
@@ -59,11 +77,26 @@ table { width: 100%; border-collapse: collapse; font-variant-numeric: tabular-nu
 th, td { padding: 5px 8px; border-bottom: 1px solid var(--line); text-align: right; white-space: nowrap; }
 th { color: var(--muted); font-weight: 600; font-size: 12px; }
 th:first-child, td:first-child, th.text { text-align: left; }
-table.fixed { table-layout: fixed; }
-td.text { text-align: start; unicode-bidi: isolate; max-width: 30em; overflow: hidden; text-overflow: ellipsis; }
+td.text { text-align: start; unicode-bidi: isolate; white-space: normal; overflow-wrap: anywhere; min-width: 9em; }
+table.groups td.text:last-child { min-width: 14em; }
+.scroll { overflow-x: auto; }
+.sample-group { margin-top: 14px; }
+.sample-group h3 { font-size: 13px; margin: 0 0 6px; font-weight: 600; }
+.samples { display: grid; grid-template-columns: repeat(auto-fill, minmax(min(100%, 340px), 1fr)); gap: 10px; }
+.sample { border: 1px solid var(--line); border-radius: 8px; padding: 8px 12px; min-width: 0; overflow-wrap: anywhere; }
+.sample-head { font-weight: 600; }
+.sample-id { color: var(--muted); font-weight: 400; font-variant-numeric: tabular-nums; margin-inline-end: 4px; }
+.sample-title, .sample-meta span { unicode-bidi: isolate; }
+.sample-meta { color: var(--muted); font-size: 12px; }
+.sample-text { margin: 6px 0 0; white-space: pre-line; unicode-bidi: plaintext; }
 footer { color: var(--muted); font-size: 12px; margin-top: 24px; text-align: center; }
 @media (max-width: 900px) {
   .grid, .histograms { grid-template-columns: 1fr; }
+}
+@media (max-width: 600px) {
+  main { padding: 18px 10px 28px; }
+  .card { padding: 14px 12px; }
+  header h1 { font-size: 22px; }
 }
 @page { size: A4; margin: 12mm; }
 @media print {

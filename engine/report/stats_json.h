@@ -14,10 +14,11 @@
 
 namespace corpusflow {
 
-// The accumulator's keys, the run's keys, and derived values: bytes.in_compressed (shards),
-// bytes.out_uncompressed/out_compressed (outputs), run.documents_per_second and run.mb_per_second
-// (end to end, MB = 10^6 bytes), per stage documents_per_second, mb_per_second (per busy second,
-// i.e. per core) and busy_percent.
+// The accumulator's keys, the run's keys, and derived values: bytes.in_compressed and
+// bytes.in_uncompressed (the shards' bytes as stored and as decompressed), bytes.out_uncompressed/
+// out_compressed (outputs), run.documents_per_second and run.mb_per_second (records read and
+// bytes.in_uncompressed per wall second, MB = 10^6 bytes), per stage documents_per_second,
+// mb_per_second (per busy second, i.e. per core) and busy_percent.
 // "shards" holds the first max_shards shards (the report shows 100), shard_count their number.
 nlohmann::json make_stats_json(const StatsAccumulator& stats, const RunMetrics& run, size_t max_shards = SIZE_MAX);
 

@@ -41,7 +41,7 @@ std::string bytes_section(const nlohmann::json& stats) {
   auto ratio = [](uint64_t raw, uint64_t packed) {
     return packed ? format::fixed(static_cast<double>(raw) / static_cast<double>(packed), 2) + "x" : std::string();
   };
-  uint64_t in = view::count(stats, {"bytes", "in"});
+  uint64_t in = view::count(stats, {"bytes", "in_uncompressed"});
   uint64_t in_compressed = view::count(stats, {"bytes", "in_compressed"});
   table.add_row({"input shards", format::bytes(in), in_compressed ? format::bytes(in_compressed) : "",
                  ratio(in, in_compressed)});
@@ -165,7 +165,7 @@ std::string run_section(const nlohmann::json& stats) {
   std::string out = "Run: " + format::seconds(view::number(run, {"wall_seconds"})) + " wall, " +
                     count(view::count(run, {"threads"})) + " threads" + parts + ", " +
                     format::fixed(view::number(run, {"documents_per_second"}), 0) + " documents/s, " +
-                    format::fixed(view::number(run, {"mb_per_second"}), 1) + " MB/s, peak memory " +
+                    format::fixed(view::number(run, {"mb_per_second"}), 1) + " MB/s of uncompressed input, peak memory " +
                     format::bytes(view::count(run, {"peak_rss_bytes"})) + "\n";
   TextTable table("Stages (per busy second of one thread)",
                   {{"stage", Align::left}, {"busy"}, {"share"}, {"documents"}, {"documents/s"}, {"MB/s"}});
@@ -175,7 +175,7 @@ std::string run_section(const nlohmann::json& stats) {
       table.add_row({view::text(stage, {"name"}), format::seconds(view::number(stage, {"busy_seconds"})),
                      percent(view::number(stage, {"busy_percent"})), count(view::count(stage, {"documents"})),
                      format::fixed(view::number(stage, {"documents_per_second"}), 0),
-                     format::fixed(view::number(stage, {"mb_per_second"}), 1)});
+                     view::count(stage, {"bytes"}) == 0 ? "—" : format::fixed(view::number(stage, {"mb_per_second"}), 1)});
     }
   }
   return out + (table.rows() ? "\n" + table.render() : "");

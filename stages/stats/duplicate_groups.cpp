@@ -1,22 +1,15 @@
 #include "stages/stats/duplicate_groups.h"
 
 #include <algorithm>
-#include <charconv>
 
 #include <nlohmann/json.hpp>
 
 #include "stages/stats/json_read.h"
+#include "stages/stats/utf8_prefix.h"
 
 namespace corpusflow {
 
 namespace {
-
-std::string cut_utf8(const std::string& text, size_t limit) {
-  if (text.size() <= limit) return text;
-  size_t end = limit;
-  while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
-  return text.substr(0, end);
-}
 
 bool larger(const DuplicateGroup& a, const DuplicateGroup& b) {
   if (a.absorbed != b.absorbed) return a.absorbed > b.absorbed;
@@ -32,19 +25,6 @@ void take_sample_if_smaller(DuplicateGroup& group, const DuplicateGroup& other) 
   }
 }
 
-DocumentId parse_id(const std::string& text) {
-  DocumentId id;
-  auto colon = text.find(':');
-  if (colon == std::string::npos) throw StatsFormatError("'" + text + "' is not a document id (shard:record)");
-  auto first = std::from_chars(text.data(), text.data() + colon, id.shard);
-  auto second = std::from_chars(text.data() + colon + 1, text.data() + text.size(), id.record);
-  if (first.ec != std::errc() || first.ptr != text.data() + colon || second.ec != std::errc() ||
-      second.ptr != text.data() + text.size()) {
-    throw StatsFormatError("'" + text + "' is not a document id (shard:record)");
-  }
-  return id;
-}
-
 }  // namespace
 
 void DuplicateGroups::add(const Document& duplicate) {
@@ -58,7 +38,7 @@ void DuplicateGroups::add(const Document& duplicate) {
   DuplicateGroup& group = it->second;
   if (group.absorbed == 0 || duplicate.id < group.sample) {
     group.sample = duplicate.id;
-    group.title = cut_utf8(duplicate.title, kSampleTitleBytes);
+    group.title = utf8_prefix(duplicate.title, kSampleTitleBytes);
     group.host = duplicate.host;
   }
   ++group.absorbed;
@@ -176,12 +156,12 @@ DuplicateGroups DuplicateGroups::from_json(const nlohmann::json& json, size_t ca
   const auto& largest = member(json, "largest", path);
   if (!largest.is_array()) throw StatsFormatError("'duplicate_groups.largest' is not an array");
   for (const auto& entry : largest) {
-    DocumentId id = parse_id(string_at(entry, "id", path + ".largest"));
+    DocumentId id = document_id_at(entry, "id", path + ".largest");
     auto it = groups.groups_.find(id);
     if (it == groups.groups_.end()) {
       throw StatsFormatError("'duplicate_groups.largest' names " + id.str() + ", which is not tracked");
     }
-    it->second.sample = parse_id(string_at(entry, "sample", path + ".largest"));
+    it->second.sample = document_id_at(entry, "sample", path + ".largest");
     it->second.title = string_at(entry, "title", path + ".largest");
     it->second.host = string_at(entry, "host", path + ".largest");
   }

@@ -24,7 +24,7 @@ struct DuplicateGroup {
   uint64_t absorbed = 0;            // duplicates naming it as duplicate_of
   uint64_t error = 0;               // duplicates it may have lost to pruning
   DocumentId sample;                // smallest id among its duplicates seen
-  std::string title;                // the sample's title, cut to kSampleTitleBytes at a UTF-8 boundary
+  std::string title;                // the sample's title, cut to kSampleTitleBytes (utf8_prefix)
   std::string host;                 // the sample's host
 
   bool operator==(const DuplicateGroup&) const = default;

@@ -1,5 +1,7 @@
 #include "stages/stats/json_read.h"
 
+#include <charconv>
+
 namespace corpusflow::json_read {
 
 namespace {
@@ -44,6 +46,22 @@ std::string string_at(const nlohmann::json& object, std::string_view key, std::s
   const auto& value = member(object, key, path);
   if (!value.is_string()) throw StatsFormatError("'" + join(path, key) + "' is not a string");
   return value.get<std::string>();
+}
+
+DocumentId document_id_at(const nlohmann::json& object, std::string_view key, std::string_view path) {
+  const std::string text = string_at(object, key, path);
+  DocumentId id;
+  const char* begin = text.data();
+  const char* end = begin + text.size();
+  auto colon = text.find(':');
+  bool ok = colon != std::string::npos;
+  if (ok) {
+    auto shard = std::from_chars(begin, begin + colon, id.shard);
+    auto record = std::from_chars(begin + colon + 1, end, id.record);
+    ok = shard.ec == std::errc() && shard.ptr == begin + colon && record.ec == std::errc() && record.ptr == end;
+  }
+  if (!ok) throw StatsFormatError("'" + join(path, key) + "': '" + text + "' is not a document id (shard:record)");
+  return id;
 }
 
 uint64_t unsigned_or(const nlohmann::json& object, std::string_view key, uint64_t fallback,

@@ -2,13 +2,12 @@
 
 #include <nlohmann/json.hpp>
 
+#include "stages/stats/duplicate_kinds.h"
 #include "stages/stats/json_read.h"
 
 namespace corpusflow {
 
 namespace {
-
-constexpr std::array<DuplicateKind, 3> kKinds = {DuplicateKind::exact, DuplicateKind::url, DuplicateKind::near};
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
@@ -46,12 +45,9 @@ void count_key(KeyCounts& counts, const Document& doc) {
   }
 }
 
-size_t kind_index(DuplicateKind kind) {
-  switch (kind) {
-    case DuplicateKind::url: return 1;
-    case DuplicateKind::near: return 2;
-    default: return 0;
-  }
+// The one read of Document::reject_reason: the reason's name in stats.json.
+std::string_view reject_reason_of(const Document& doc) {
+  return doc.reject_reason == RejectReason::none ? StatsAccumulator::kUnknownReason : to_string(doc.reject_reason);
 }
 
 }  // namespace
@@ -69,6 +65,7 @@ std::string_view StatsAccumulator::month_of(std::string_view date) {
 }
 
 void StatsAccumulator::add(const Document& doc) {
+  const std::string_view reason = doc.rejected() ? reject_reason_of(doc) : std::string_view();
   ++documents_;
   raw_bytes_ += doc.raw_bytes;
   if (doc.header_missing) ++header_missing_;
@@ -90,12 +87,11 @@ void StatsAccumulator::add(const Document& doc) {
       lines_.add(doc.lines);
       break;
     case Outcome::duplicate:
-      add_outcome(duplicates_[kind_index(doc.duplicate_kind)], doc);
+      add_outcome(duplicates_[duplicate_kind_index(doc.duplicate_kind)], doc);
       if (doc.duplicate_kind == DuplicateKind::near) similarity_.add(doc.similarity);
       groups_.add(doc);
       break;
     case Outcome::rejected: {
-      std::string_view reason = doc.reject_reason == RejectReason::none ? kUnknownReason : to_string(doc.reject_reason);
       auto it = rejects_.find(reason);
       if (it == rejects_.end()) it = rejects_.emplace(std::string(reason), OutcomeCounts{}).first;
       add_outcome(it->second, doc);
@@ -107,6 +103,7 @@ void StatsAccumulator::add(const Document& doc) {
   count_key(by_script_.at(doc.script), doc);
   count_key(by_host_.at(doc.host.empty() ? kNoHost : std::string_view(doc.host)), doc);
   count_key(by_month_.at(month_of(doc.date)), doc);
+  samples_.add(doc, reason);
 }
 
 void StatsAccumulator::merge(const StatsAccumulator& other) {
@@ -137,6 +134,7 @@ void StatsAccumulator::merge(const StatsAccumulator& other) {
   lines_.merge(other.lines_);
   similarity_.merge(other.similarity_);
   groups_.merge(other.groups_);
+  samples_.merge(other.samples_);
 }
 
 uint64_t StatsAccumulator::duplicates() const {
@@ -158,7 +156,7 @@ nlohmann::json StatsAccumulator::to_json() const {
     rejects[reason] = outcome_json(counts);
   }
   nlohmann::json by_kind = nlohmann::json::object();
-  for (DuplicateKind kind : kKinds) by_kind[to_string(kind)] = outcome_json(duplicates_[kind_index(kind)]);
+  for (DuplicateKind kind : kDuplicateKinds) by_kind[to_string(kind)] = outcome_json(duplicates_[duplicate_kind_index(kind)]);
 
   return {
       {"schema", "corpusflow.stats"},
@@ -203,6 +201,7 @@ nlohmann::json StatsAccumulator::to_json() const {
       {"lengths", {{"chars", chars_.to_json()}, {"words", words_.to_json()}, {"lines", lines_.to_json()}}},
       {"similarity", similarity_.to_json()},
       {"duplicate_groups", groups_.to_json(config_.top_groups)},
+      {"samples", samples_.to_json()},
   };
 }
 
@@ -232,9 +231,9 @@ StatsAccumulator StatsAccumulator::from_json(const nlohmann::json& json) {
   stats.kept_ = outcome_from_json(member(json, "kept", ""), "kept");
 
   const auto& duplicates = member(json, "duplicates", "");
-  for (DuplicateKind kind : kKinds) {
+  for (DuplicateKind kind : kDuplicateKinds) {
     std::string name = to_string(kind);
-    stats.duplicates_[kind_index(kind)] = outcome_from_json(member(duplicates, name, "duplicates"), "duplicates." + name);
+    stats.duplicates_[duplicate_kind_index(kind)] = outcome_from_json(member(duplicates, name, "duplicates"), "duplicates." + name);
   }
   const auto& rejects = member(json, "rejects", "");
   if (!rejects.is_object()) throw StatsFormatError("'rejects' is not an object");
@@ -266,6 +265,8 @@ StatsAccumulator StatsAccumulator::from_json(const nlohmann::json& json) {
   stats.lines_ = LogHistogram::from_json(member(lengths, "lines", "lengths"));
   stats.similarity_ = SimilarityHistogram::from_json(member(json, "similarity", ""));
   stats.groups_ = DuplicateGroups::from_json(member(json, "duplicate_groups", ""), config.group_capacity);
+  // Optional: a stats.json written before samples existed merges with none.
+  if (json.contains("samples")) stats.samples_ = DocumentSamples::from_json(json["samples"]);
   return stats;
 }
 
@@ -275,7 +276,7 @@ bool StatsAccumulator::operator==(const StatsAccumulator& other) const {
          rejects_ == other.rejects_ && normalize_ == other.normalize_ && by_language_ == other.by_language_ &&
          by_script_ == other.by_script_ && by_host_ == other.by_host_ && by_month_ == other.by_month_ &&
          chars_ == other.chars_ && words_ == other.words_ && lines_ == other.lines_ &&
-         similarity_ == other.similarity_ && groups_ == other.groups_;
+         similarity_ == other.similarity_ && groups_ == other.groups_ && samples_ == other.samples_;
 }
 
 }  // namespace corpusflow

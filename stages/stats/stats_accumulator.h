@@ -15,6 +15,7 @@
 #include <nlohmann/json_fwd.hpp>
 
 #include "core/document.h"
+#include "stages/stats/document_samples.h"
 #include "stages/stats/duplicate_groups.h"
 #include "stages/stats/key_table.h"
 #include "stages/stats/log_histogram.h"
@@ -75,6 +76,7 @@ class StatsAccumulator {
   static StatsAccumulator from_json(const nlohmann::json& json);
 
   const StatsConfig& config() const { return config_; }
+  const DocumentSamples& samples() const { return samples_; }
   uint64_t documents() const { return documents_; }
   uint64_t kept() const { return kept_.documents; }
   uint64_t duplicates() const;
@@ -111,6 +113,7 @@ class StatsAccumulator {
   LogHistogram lines_;
   SimilarityHistogram similarity_;
   DuplicateGroups groups_;
+  DocumentSamples samples_;
 };
 
 }  // namespace corpusflow

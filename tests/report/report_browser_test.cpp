@@ -1,6 +1,9 @@
-// Opens report.html in headless Chromium: the screenshot must not be blank and the DOM the browser
-// built must hold every chart. Skipped when Chromium is not installed (CI installs Debian's package).
-// Set CORPUSFLOW_REPORT_SCREENSHOT=path to keep the screenshot.
+// Opens report.html in headless Chromium: the screenshot must not be blank, the DOM the browser built
+// must hold every chart, and at 1400 and 420 CSS px nothing may stick out of its card and no text may
+// render under 11 px (layout_check.js measures a copy of the page). Skipped when Chromium is not
+// installed (CI installs Debian's package). Set CORPUSFLOW_REPORT_SCREENSHOT=path to keep the screenshot.
+#include <algorithm>
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -49,15 +52,51 @@ class ReportBrowser : public ::testing::Test {
   }
 
   // Runs Chromium headless with a fresh profile; `mode` is --screenshot=... or --dump-dom.
-  int chromium(const std::string& mode, const fs::path& page, const fs::path& stdout_file) {
+  int chromium(const std::string& mode, const fs::path& page, const fs::path& stdout_file,
+               const std::string& window = "1280,2000") {
     fs::path profile = root_ / ("profile" + std::to_string(runs_++));
     std::string command = "timeout 120 '" + chromium_ +
                           "' --headless --no-sandbox --disable-gpu --disable-quic --no-first-run"
                           " --disable-background-networking --disable-component-update --disable-sync"
-                          " --user-data-dir='" + profile.string() + "' --window-size=1280,2000 " + mode +
+                          " --user-data-dir='" + profile.string() + "' --window-size=" + window + " " + mode +
                           " 'file://" + page.string() + "' > '" + stdout_file.string() + "' 2> '" +
                           (root_ / "chromium.log").string() + "'";
     return std::system(command.c_str());
+  }
+
+  // What layout_check.js found in report.html laid out `width` CSS px wide. Headless Chromium keeps its
+  // window at least 500 px wide, so the copy of the page is shown in an iframe exactly `width` wide,
+  // which is its viewport: media queries and layout see `width`.
+  std::string layout_check(int width) {
+    std::string page = read_file(root_ / "out" / "report.html");
+    std::string script = read_file(fs::path(CORPUSFLOW_SOURCE_DIR) / "tests" / "report" / "layout_check.js");
+    size_t body_end = page.rfind("</body>");
+    if (body_end == std::string::npos) return "no </body> in report.html";
+    page.insert(body_end, "<script>" + script + "</script>\n");
+    std::string name = "checked" + std::to_string(width);
+    std::ofstream(root_ / (name + ".html")) << page;
+    std::ofstream(root_ / (name + "_frame.html"))
+        << "<!DOCTYPE html><html><body style=\"margin:0\"><pre id=\"layout-check\"></pre>"
+           "<iframe src=\"" << name << ".html\" style=\"display:block;border:0;width:" << width
+        << "px;height:30000px\"></iframe><script>addEventListener('message', (e) => {"
+           "document.getElementById('layout-check').textContent = e.data; });</script></body></html>";
+    std::string window = std::to_string(std::max(width, 500)) + ",2000";
+    if (chromium("--virtual-time-budget=5000 --dump-dom", root_ / (name + "_frame.html"), root_ / (name + ".dom"),
+                 window) != 0) {
+      return "chromium failed: " + read_file(root_ / "chromium.log");
+    }
+    std::string dom = read_file(root_ / (name + ".dom"));
+    const std::string open = "<pre id=\"layout-check\">";
+    size_t start = dom.find(open);
+    size_t end = dom.find("</pre>", start);
+    if (start == std::string::npos || end == std::string::npos) return "no layout-check in the DOM";
+    std::string text = dom.substr(start + open.size(), end - start - open.size());
+    for (auto [entity, character] : {std::pair{"&lt;", "<"}, {"&gt;", ">"}, {"&quot;", "\""}, {"&amp;", "&"}}) {
+      for (size_t at = text.find(entity); at != std::string::npos; at = text.find(entity, at + 1)) {
+        text.replace(at, std::string_view(entity).size(), character);
+      }
+    }
+    return text;
   }
 
   std::string chromium_;
@@ -104,6 +143,31 @@ TEST_F(ReportBrowser, ScreenshotIsNotBlankAndTheDomHoldsEveryChart) {
 
   if (const char* keep = std::getenv("CORPUSFLOW_REPORT_SCREENSHOT")) fs::copy_file(screenshot, keep, fs::copy_options::overwrite_existing);
 }
+
+class ReportLayout : public ReportBrowser, public ::testing::WithParamInterface<int> {};
+
+TEST_P(ReportLayout, NothingSticksOutOfItsCardAndNoTextIsTiny) {
+  write_stats_files(root_ / "out", testing::sample_stats_json(3000));
+  const int width = GetParam();
+  std::string check = layout_check(width);
+  EXPECT_NE(check.find("viewport " + std::to_string(width) + "\n"), std::string::npos) << check;
+  // Enough was measured: every card's rows, bars and labels, and the charts' axis labels.
+  size_t checked = check.find("checked ");
+  ASSERT_NE(checked, std::string::npos) << check;
+  int elements = 0, texts = 0, svg_texts = 0;
+  ASSERT_EQ(std::sscanf(check.c_str() + checked, "checked %d elements in cards, %d texts (%d in SVG)", &elements,
+                        &texts, &svg_texts), 3) << check;
+  EXPECT_GT(elements, 1200) << check;
+  EXPECT_GT(texts, 600) << check;
+  EXPECT_GT(svg_texts, 60) << check;
+  EXPECT_NE(check.find("\nproblems 0"), std::string::npos) << check;
+  if (const char* keep = std::getenv("CORPUSFLOW_REPORT_LAYOUT")) {
+    std::ofstream(std::string(keep) + "." + std::to_string(width) + ".txt") << check;
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(Widths, ReportLayout, ::testing::Values(1400, 420),
+                         [](const auto& info) { return std::to_string(info.param) + "px"; });
 
 }  // namespace
 }  // namespace corpusflow

@@ -28,14 +28,28 @@ TEST(StatsJson, AddsRunSectionsAndDerivedRates) {
   EXPECT_EQ(json["documents"]["in"], 1000);
   EXPECT_EQ(json["bytes"]["in_compressed"], 1'000'000);
   EXPECT_EQ(json["bytes"]["out_compressed"], 500'000);
+  EXPECT_EQ(json["bytes"]["in_uncompressed"], 3'000'000);
   EXPECT_DOUBLE_EQ(json["run"]["documents_per_second"].get<double>(), 500.0);
-  double in_mb = json["bytes"]["in"].get<double>() / 1e6;
-  EXPECT_DOUBLE_EQ(json["run"]["mb_per_second"].get<double>(), in_mb / 2.0);
+  EXPECT_DOUBLE_EQ(json["run"]["mb_per_second"].get<double>(), 1.5);
   EXPECT_DOUBLE_EQ(json["stages"][0]["documents_per_second"].get<double>(), 2000.0);
   EXPECT_DOUBLE_EQ(json["stages"][1]["mb_per_second"].get<double>(), 3.0);
   EXPECT_NEAR(json["stages"][0]["busy_percent"].get<double>(), 100.0 / 3, 1e-9);
   EXPECT_DOUBLE_EQ(json["outputs"]["data"]["compression_ratio"].get<double>(), 4.0);
   EXPECT_TRUE(json["dedup"].is_object());
+}
+
+// MB/s is of what the inputs decompress to (tar framing and all), not of the records' bytes.
+TEST(StatsJson, ThroughputIsUncompressedInputBytesPerWallSecond) {
+  StatsAccumulator stats;
+  for (const auto& doc : testing::make_documents(400)) stats.add(doc);
+  RunMetrics run = run_for("a.tar.zst", 200, 4.0);
+  run.shards.push_back({"b.jsonl", 9'000'000, 9'000'000, 200, 0, 0, 0, 0});
+  nlohmann::json json = make_stats_json(stats, run);
+  ASSERT_NE(json["bytes"]["in"], 9'600'000);
+  EXPECT_EQ(json["bytes"]["in_uncompressed"], 9'600'000);
+  EXPECT_DOUBLE_EQ(json["run"]["mb_per_second"].get<double>(), 2.4);
+  EXPECT_DOUBLE_EQ(json["run"]["documents_per_second"].get<double>(), 100.0);
+  EXPECT_DOUBLE_EQ(merge_stats_json({json})["run"]["mb_per_second"].get<double>(), 2.4);
 }
 
 TEST(StatsJson, MergingTheStatsOfTwoHalvesGivesTheNumbersOfOneRun) {

@@ -37,6 +37,19 @@ TEST(Summary, KeptPlusDuplicatesPlusRejectedPercentagesMatchTheCounts) {
   EXPECT_NE(line.find(expected), std::string::npos) << line;
 }
 
+TEST(Summary, InputBytesAreUncompressedShardsAndAStageWithoutBytesHasNoMegabytesPerSecond) {
+  nlohmann::json stats = testing::sample_stats_json(300);
+  stats["stages"][0]["bytes"] = 0;
+  std::string text = render_summary(stats);
+  size_t read = text.find("\n  read ");
+  ASSERT_NE(read, std::string::npos);
+  std::string line = text.substr(read + 1, text.find('\n', read + 1) - read - 1);
+  EXPECT_TRUE(line.ends_with("—")) << line;
+  size_t input = text.find("input shards");
+  ASSERT_NE(input, std::string::npos);
+  EXPECT_NE(text.substr(input, text.find('\n', input) - input).find("15.3 MB"), std::string::npos);
+}
+
 TEST(Summary, RowLimitAndMissingSections) {
   nlohmann::json stats = testing::sample_stats_json(1000);
   std::string limited = render_summary(stats, 1);

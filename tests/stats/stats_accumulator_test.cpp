@@ -159,6 +159,26 @@ TEST(StatsAccumulator, MergeAfterJsonRoundTripEqualsTheWhole) {
   EXPECT_EQ(merged, expected);
 }
 
+TEST(StatsAccumulator, SamplesEveryCategoryAndReadsStatsWithoutSamples) {
+  auto documents = testing::make_documents(2000, 5);
+  StatsAccumulator stats = accumulate(documents, 0, documents.size());
+  nlohmann::json json = stats.to_json();
+  const auto& samples = json["samples"];
+  EXPECT_EQ(samples["kept"].size(), DocumentSamples::kPerCategory);
+  for (const char* kind : {"exact", "url", "near"}) EXPECT_EQ(samples["duplicates"][kind].size(), 5u) << kind;
+  for (const auto& [reason, counts] : json["rejects"].items()) {
+    EXPECT_EQ(samples["rejects"][reason].size(), std::min<uint64_t>(counts["documents"].get<uint64_t>(), 5)) << reason;
+    EXPECT_EQ(samples["rejects"][reason][0]["reason"], reason);
+  }
+  EXPECT_EQ(samples["kept"][0]["id"], "0:0");
+
+  json.erase("samples");
+  StatsAccumulator without = StatsAccumulator::from_json(json);
+  EXPECT_TRUE(without.samples().kept().empty());
+  without.merge(stats);
+  EXPECT_EQ(without.samples(), stats.samples());
+}
+
 TEST(StatsAccumulator, FromJsonRejectsBrokenDocuments) {
   StatsAccumulator stats;
   stats.add(testing::make_documents(1)[0]);

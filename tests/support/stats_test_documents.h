@@ -1,6 +1,7 @@
-// Realistic documents for the stats tests: Arabic news hosts and titles (one IDN host), several
-// languages and scripts, dates over nine months, every outcome (exact/url/near duplicates pointing
-// at earlier kept documents, rejects of several reasons) and normalize counts. Deterministic.
+// Realistic documents for the stats tests: Arabic news hosts and titles (one IDN host), text in the
+// document's language, several languages and scripts, dates over nine months, every outcome
+// (exact/url/near duplicates pointing at earlier kept documents, rejects of several reasons) and
+// normalize counts. Deterministic.
 #pragma once
 
 #include <cstdint>
@@ -26,6 +27,16 @@ inline std::vector<Document> make_documents(size_t count, uint64_t seed = 42) {
   };
   static constexpr RejectReason kReasons[] = {RejectReason::empty, RejectReason::not_utf8, RejectReason::too_large,
                                               RejectReason::io};
+  // A line of text per language, repeated up to the document's `chars` bytes.
+  auto text_of = [](const std::string& language, uint32_t bytes) {
+    const char* line = language == "ar"   ? "ارتفعت أسعار النفط اليوم في الأسواق العالمية بعد قرار أوبك.\n"
+                       : language == "en" ? "Oil prices rose on world markets today after the OPEC decision.\n"
+                       : language == "fr" ? "Les prix du pétrole ont augmenté aujourd'hui après la décision.\n"
+                                          : "2018 · 12,345 · 67.8% · +0.5 · #1\n";
+    std::string text;
+    while (text.size() + std::char_traits<char>::length(line) <= bytes) text += line;
+    return text;
+  };
   uint64_t state = seed;
   auto next = [&state] {
     state = state * 6364136223846793005ull + 1442695040888963407ull;
@@ -54,7 +65,7 @@ inline std::vector<Document> make_documents(size_t count, uint64_t seed = 42) {
     doc.words = static_cast<uint32_t>(20 + next() % 900 + (next() % 7 == 0 ? next() % 5000 : 0));
     doc.chars = doc.words * 6 + static_cast<uint32_t>(next() % 50);
     doc.lines = 1 + doc.words / 35;
-    doc.text.assign(doc.chars, 'x');
+    doc.text = text_of(doc.language, doc.chars);
     doc.raw_bytes = doc.text.size() * 2 + 120;
     doc.normalize.utf8_repairs = next() % 40 == 0 ? 2 : 0;
     doc.normalize.controls_removed = static_cast<uint32_t>(next() % 3);
