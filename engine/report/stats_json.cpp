@@ -16,12 +16,9 @@ nlohmann::json make_stats_json(const StatsAccumulator& stats, const RunMetrics& 
   nlohmann::json json = stats.to_json();
   nlohmann::json run_json = run_metrics_to_json(run, max_shards);
 
-  uint64_t in_compressed = 0;
-  uint64_t in_uncompressed = 0;
-  for (const auto& shard : run.shards) {
-    in_compressed += shard.compressed_bytes;
-    in_uncompressed += shard.uncompressed_bytes;
-  }
+  const RunTotals totals = run.totals();
+  const uint64_t in_compressed = totals.compressed_bytes;
+  const uint64_t in_uncompressed = totals.uncompressed_bytes;
   uint64_t out_uncompressed = 0;
   uint64_t out_compressed = 0;
   for (const auto& output : run.outputs) {
