@@ -141,8 +141,11 @@ void BM_DecideNew(benchmark::State& state) {
   state.SetItemsProcessed(static_cast<int64_t>(state.iterations() * kBatch));
 }
 // Second argument: 0 = one document at a time, 1 = a batch with prefetching ahead.
-BENCHMARK(BM_DecideNew)->ArgsProduct({{100000, 1000000}, {0, 1}})->ArgNames({"kept", "batch"})
-    ->Iterations(5)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_DecideNew)
+    ->ArgsProduct({{100000, 1000000}, {0, 1}})
+    ->ArgNames({"kept", "batch"})
+    ->Iterations(5)
+    ->Unit(benchmark::kMillisecond);
 
 // The same between two growths of the tables: fill to state.range(0), then decide range/12 more, which
 // stays under the 70% fill that doubles the tables. The per-document cost of a lookup + insert alone.

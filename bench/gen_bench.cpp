@@ -2,8 +2,8 @@
 // with zstd compression to disk. Generating must never be the slow part of a benchmark.
 #include <benchmark/benchmark.h>
 
-#include <filesystem>
 #include <unistd.h>
+#include <filesystem>
 
 #include "engine/gen/generator.h"
 #include "engine/gen/pool_loader.h"
@@ -42,7 +42,8 @@ void BM_GenerateJsonLines(benchmark::State& state) { generate_records(state, Sha
 
 // Whole corpus to disk: pages, tar framing, truth, zstd at level range(0) with one worker thread.
 void BM_WriteCorpus(benchmark::State& state) {
-  const std::string dir = (std::filesystem::temp_directory_path() / ("gen-bench-" + std::to_string(::getpid()))).string();
+  const std::string dir =
+      (std::filesystem::temp_directory_path() / ("gen-bench-" + std::to_string(::getpid()))).string();
   GenOptions options;
   options.documents = 5000;
   options.level = static_cast<int>(state.range(0));

@@ -30,8 +30,7 @@ const std::string& plain_copy(const std::string& path, const char* name) {
   static std::string tar_copy, jsonl_copy;
   std::string& copy = std::string(name) == "tar" ? tar_copy : jsonl_copy;
   if (copy.empty()) {
-    copy = (std::filesystem::temp_directory_path() /
-            ("corpusflow-io-bench-" + std::to_string(getpid()) + "." + name))
+    copy = (std::filesystem::temp_directory_path() / ("corpusflow-io-bench-" + std::to_string(getpid()) + "." + name))
                .string();
     const std::string bytes = decode(path);
     std::ofstream(copy, std::ios::binary).write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
@@ -67,9 +66,7 @@ void split(benchmark::State& state, const std::string& path, InputFormat format)
 void BM_TarSplit_Zst(benchmark::State& state) { split(state, kTar, InputFormat::tar); }
 void BM_TarSplit_Plain(benchmark::State& state) { split(state, plain_copy(kTar, "tar"), InputFormat::tar); }
 void BM_JsonlSplit_Zst(benchmark::State& state) { split(state, kJsonl, InputFormat::jsonl); }
-void BM_JsonlSplit_Plain(benchmark::State& state) {
-  split(state, plain_copy(kJsonl, "jsonl"), InputFormat::jsonl);
-}
+void BM_JsonlSplit_Plain(benchmark::State& state) { split(state, plain_copy(kJsonl, "jsonl"), InputFormat::jsonl); }
 
 // Frames of state.range(0) bytes, as the encode stage compresses one batch per frame.
 void BM_CompressLevel3(benchmark::State& state) {
@@ -108,9 +105,9 @@ int main(int argc, char** argv) {
   benchmark::Shutdown();
   for (const char* name : {"tar", "jsonl"}) {
     std::error_code ignored;
-    std::filesystem::remove(std::filesystem::temp_directory_path() /
-                                ("corpusflow-io-bench-" + std::to_string(getpid()) + "." + name),
-                            ignored);
+    std::filesystem::remove(
+        std::filesystem::temp_directory_path() / ("corpusflow-io-bench-" + std::to_string(getpid()) + "." + name),
+        ignored);
   }
   return 0;
 }

@@ -2,9 +2,7 @@
 
 namespace corpusflow {
 
-std::string DocumentId::str() const {
-  return std::to_string(shard) + ":" + std::to_string(record);
-}
+std::string DocumentId::str() const { return std::to_string(shard) + ":" + std::to_string(record); }
 
 const char* to_string(DuplicateKind kind) {
   switch (kind) {

@@ -28,18 +28,18 @@ const char* to_string(DuplicateKind kind);
 
 // What normalize changed inside one document; summed by the stats stage.
 struct NormalizeCounts {
-  uint32_t utf8_repairs = 0;        // maximal invalid subsequences replaced by U+FFFD
-  uint32_t controls_removed = 0;    // C0/C1 controls, BOM and zero-width junk removed
+  uint32_t utf8_repairs = 0;      // maximal invalid subsequences replaced by U+FFFD
+  uint32_t controls_removed = 0;  // C0/C1 controls, BOM and zero-width junk removed
   uint32_t tatweel_removed = 0;
-  uint32_t lines_removed = 0;       // repeated lines/blocks removed by repetition repair
-  uint64_t bytes_removed = 0;       // bytes of those removed lines
+  uint32_t lines_removed = 0;  // repeated lines/blocks removed by repetition repair
+  uint64_t bytes_removed = 0;  // bytes of those removed lines
 };
 
 // What dedup needs of a document, computed in parallel before the serial decide.
 struct Fingerprint {
-  uint64_t exact_hash_low = 0;      // 128-bit hash of the fingerprint text
+  uint64_t exact_hash_low = 0;  // 128-bit hash of the fingerprint text
   uint64_t exact_hash_high = 0;
-  uint64_t url_hash = 0;            // hash of the normalized URL; meaningful only when has_url
+  uint64_t url_hash = 0;  // hash of the normalized URL; meaningful only when has_url
   bool has_url = false;
   bool has_text = false;            // false when the fingerprint text is empty
   std::vector<uint32_t> signature;  // MinHash signature; empty when the text has fewer than n tokens
@@ -47,25 +47,25 @@ struct Fingerprint {
 
 struct Document {
   DocumentId id;
-  std::string source;               // shard path and member name or line number
-  uint64_t raw_bytes = 0;           // size of the record as read
+  std::string source;      // shard path and member name or line number
+  uint64_t raw_bytes = 0;  // size of the record as read
 
   // parse
-  std::string url;                  // as written in the input
-  std::string host;                 // lower-cased host of url, empty without url
-  std::string date;                 // YYYY-MM-DD when known
+  std::string url;   // as written in the input
+  std::string host;  // lower-cased host of url, empty without url
+  std::string date;  // YYYY-MM-DD when known
   std::string title;
   std::string text;
-  std::string metadata_json;        // JSON object of the input's other fields; empty when none
-  bool header_missing = false;      // a scraped page without its `date YYYY-MM-DD URL` header
+  std::string metadata_json;    // JSON object of the input's other fields; empty when none
+  bool header_missing = false;  // a scraped page without its `date YYYY-MM-DD URL` header
 
   // normalize
-  std::string language = "und";     // CLD2 code, `und` when unsure
-  float language_score = 0.0f;      // CLD2 percent of the text in `language`, 0..1
-  std::string script = "Zyyy";      // ISO 15924 code of the dominant script of the letters
+  std::string language = "und";  // CLD2 code, `und` when unsure
+  float language_score = 0.0f;   // CLD2 percent of the text in `language`, 0..1
+  std::string script = "Zyyy";   // ISO 15924 code of the dominant script of the letters
   uint32_t words = 0;
-  uint32_t chars = 0;               // code points of text
-  uint32_t lines = 0;               // non-empty lines of text
+  uint32_t chars = 0;  // code points of text
+  uint32_t lines = 0;  // non-empty lines of text
   NormalizeCounts normalize;
   // fingerprint_text(text), which normalize builds from its per-line work when fingerprint_text_ready; the
   // fingerprint stage takes it (and computes it itself when normalize did not run).
@@ -79,11 +79,11 @@ struct Document {
   Outcome outcome = Outcome::kept;
   DuplicateKind duplicate_kind = DuplicateKind::none;
   DocumentId duplicate_of;
-  float similarity = 0.0f;          // estimated Jaccard for near, 1 for exact and url
+  float similarity = 0.0f;  // estimated Jaccard for near, 1 for exact and url
 
   // reject (outcome == rejected)
   RejectReason reject_reason = RejectReason::none;
-  std::string reject_detail;        // human-readable context: offset, parser message
+  std::string reject_detail;  // human-readable context: offset, parser message
 
   void reject(RejectReason reason, std::string detail) {
     outcome = Outcome::rejected;

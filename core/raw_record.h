@@ -14,15 +14,15 @@ enum class RecordLayout : uint8_t {
 };
 
 struct RawRecord {
-  std::string name;        // tar member name, "line N" (1-based) for JSONL, file name for text
-  std::string bytes;       // record payload; empty when too_large or io_error is set
-  uint64_t offset = 0;     // byte offset of the record in the uncompressed stream
-  uint64_t size = 0;       // payload size in bytes (also when the payload was not kept)
-  bool too_large = false;  // payload larger than the configured cap: skipped, not kept
-  std::string unsupported; // non-empty: a record whose payload io does not read (a sparse tar member); says
-                           // what it is and where. The file goes on.
-  std::string io_error;    // non-empty: the stream broke here (corrupt frame, truncated archive);
-                           // the message names the offset. No record follows in this shard.
+  std::string name;         // tar member name, "line N" (1-based) for JSONL, file name for text
+  std::string bytes;        // record payload; empty when too_large or io_error is set
+  uint64_t offset = 0;      // byte offset of the record in the uncompressed stream
+  uint64_t size = 0;        // payload size in bytes (also when the payload was not kept)
+  bool too_large = false;   // payload larger than the configured cap: skipped, not kept
+  std::string unsupported;  // non-empty: a record whose payload io does not read (a sparse tar member); says
+                            // what it is and where. The file goes on.
+  std::string io_error;     // non-empty: the stream broke here (corrupt frame, truncated archive);
+                            // the message names the offset. No record follows in this shard.
 };
 
 }  // namespace corpusflow

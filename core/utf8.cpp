@@ -13,7 +13,10 @@ constexpr std::string_view kReplacement = "\xEF\xBF\xBD";
 bool is_continuation(unsigned char byte) { return (byte & 0xC0) == 0x80; }
 
 // Valid second-byte range for a lead byte (Unicode Table 3-7), or {0, 0} for an invalid lead.
-struct SecondByteRange { unsigned char low, high; size_t length; };
+struct SecondByteRange {
+  unsigned char low, high;
+  size_t length;
+};
 
 SecondByteRange second_byte_range(unsigned char lead) {
   if (lead >= 0xC2 && lead <= 0xDF) return {0x80, 0xBF, 2};
@@ -60,8 +63,7 @@ size_t invalid_utf8_subsequence_length(std::string_view text) {
   const auto second = static_cast<unsigned char>(text[1]);
   if (second < range.low || second > range.high) return 1;
   size_t length = 2;
-  while (length < range.length && length < text.size() &&
-         is_continuation(static_cast<unsigned char>(text[length]))) {
+  while (length < range.length && length < text.size() && is_continuation(static_cast<unsigned char>(text[length]))) {
     ++length;
   }
   return length;

@@ -112,8 +112,11 @@ class Lister {
             skip(path, std::string("not a regular file (") + kind_of(target.st_mode) + ")");
           }
         } else if (S_ISDIR(status.st_mode)) {
-          if (excluded(status)) skip(path, "the run's output folder");
-          else folders.push_back(path);
+          if (excluded(status)) {
+            skip(path, "the run's output folder");
+          } else {
+            folders.push_back(path);
+          }
         } else if (S_ISREG(status.st_mode)) {
           add(path, static_cast<uint64_t>(status.st_size));
         } else {

@@ -13,9 +13,9 @@
 namespace corpusflow {
 
 struct InputFile {
-  std::string path;                          // lexically normalized, as given (relative stays relative)
-  uint64_t size = 0;                         // bytes on disk at listing time (0 for pipes and devices)
-  InputFormat format = InputFormat::text;    // detected from the name unless forced
+  std::string path;                        // lexically normalized, as given (relative stays relative)
+  uint64_t size = 0;                       // bytes on disk at listing time (0 for pipes and devices)
+  InputFormat format = InputFormat::text;  // detected from the name unless forced
 };
 
 // An entry found under an input folder (or named) that is not read, and why: "cannot read folder: ...",
@@ -27,8 +27,8 @@ struct SkippedInput {
 };
 
 struct InputListing {
-  std::vector<InputFile> files;              // sorted by path, no duplicates
-  std::vector<SkippedInput> skipped;         // sorted by path
+  std::vector<InputFile> files;       // sorted by path, no duplicates
+  std::vector<SkippedInput> skipped;  // sorted by path
 };
 
 // An argument that matches nothing: a usage error of the caller's.
@@ -38,7 +38,7 @@ struct NoSuchInput : std::runtime_error {
 
 struct ListingOptions {
   InputFormat forced = InputFormat::auto_detect;  // != auto_detect overrides detection from the name
-  std::filesystem::path exclude;             // a folder left out wherever it appears (the run's OUT); empty: none
+  std::filesystem::path exclude;                  // a folder left out wherever it appears (the run's OUT); empty: none
 };
 
 // Expands files, directories (walked recursively without following symlinks; regular files only; hidden

@@ -17,8 +17,8 @@ bool JsonlReader::read_record(RawRecord& out) {
   bool newline = false;
   for (; !available.empty(); available = cursor_.peek()) {
     const void* found = std::memchr(available.data(), '\n', available.size());
-    const size_t take = found ? static_cast<size_t>(static_cast<const char*>(found) - available.data())
-                              : available.size();
+    const size_t take =
+        found ? static_cast<size_t>(static_cast<const char*>(found) - available.data()) : available.size();
     if (!out.too_large) {
       if (size + take > keep_limit) {
         out.too_large = true;

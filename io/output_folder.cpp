@@ -1,6 +1,5 @@
 #include "io/output_folder.h"
 
-
 #include <fcntl.h>
 #include <sys/file.h>
 #include <unistd.h>

@@ -16,13 +16,13 @@ struct ReaderLimits {
 };
 
 struct ReaderCounts {
-  uint64_t records = 0;                // records returned by next(), io_error and too_large ones included
-  uint64_t skipped_members = 0;        // tar: directories, links, devices, pax/GNU meta headers (not records)
-  uint64_t concatenated_archives = 0;  // tar: archives read after the first one's end blocks
-  bool end_of_archive_missing = false; // tar: the stream ended at a member boundary without end blocks
-  uint64_t compressed_bytes_read = 0;  // bytes of the input file consumed so far (for progress)
-  uint64_t uncompressed_bytes = 0;     // bytes after decompression
-  uint64_t file_checksum = 0;          // XXH3-64 of all bytes of the input file; final once next() returned false
+  uint64_t records = 0;                 // records returned by next(), io_error and too_large ones included
+  uint64_t skipped_members = 0;         // tar: directories, links, devices, pax/GNU meta headers (not records)
+  uint64_t concatenated_archives = 0;   // tar: archives read after the first one's end blocks
+  bool end_of_archive_missing = false;  // tar: the stream ended at a member boundary without end blocks
+  uint64_t compressed_bytes_read = 0;   // bytes of the input file consumed so far (for progress)
+  uint64_t uncompressed_bytes = 0;      // bytes after decompression
+  uint64_t file_checksum = 0;           // XXH3-64 of all bytes of the input file; final once next() returned false
 };
 
 class RecordReader {

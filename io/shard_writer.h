@@ -1,5 +1,6 @@
 // ShardWriter: appends ready zstd frames, in order, to DIR/part-NNNNN.jsonl.zst. Each part is written as
-// *.tmp, synced to disk and renamed when complete, so a visible part is always whole, also after a crash. Serial: one writer per output stream.
+// *.tmp, synced to disk and renamed when complete, so a visible part is always whole, also after a crash. Serial: one
+// writer per output stream.
 #pragma once
 
 #include <cstdint>
@@ -13,11 +14,11 @@ struct XXH3_state_s;
 namespace corpusflow {
 
 struct ShardFile {
-  std::string path;                 // final path of the part
-  uint64_t records = 0;             // records in its frames, as passed to append()
+  std::string path;      // final path of the part
+  uint64_t records = 0;  // records in its frames, as passed to append()
   uint64_t uncompressed_bytes = 0;
-  uint64_t compressed_bytes = 0;    // file size
-  uint64_t checksum = 0;            // XXH3-64 of the file
+  uint64_t compressed_bytes = 0;  // file size
+  uint64_t checksum = 0;          // XXH3-64 of the file
 };
 
 class ShardWriter {

@@ -62,8 +62,8 @@ Header parse_header(const char* h) {
     unsigned_sum += static_cast<unsigned char>(c);
     signed_sum += static_cast<signed char>(c);
   }
-  header.checksum_valid = parse_number(h + 148, 8, stored) &&
-                          (stored == unsigned_sum || static_cast<int64_t>(stored) == signed_sum);
+  header.checksum_valid =
+      parse_number(h + 148, 8, stored) && (stored == unsigned_sum || static_cast<int64_t>(stored) == signed_sum);
   header.type = h[156];
   header.size_valid = parse_number(h + 124, 12, header.size);
   header.name = field(h, 0, 100);
@@ -225,7 +225,7 @@ bool TarReader::read_record(RawRecord& out) {
     const uint64_t size = meta ? header.size : pax_size_.value_or(header.size);
     const bool sparse_extended = type == 'S' && block[482] != 0;
     if (in_place) cursor_.consume(kBlock);  // `header` views into the block: used up above
-    if (type == 'g') {  // pax global header: not used, and the next member's pending names stay
+    if (type == 'g') {                      // pax global header: not used, and the next member's pending names stay
       ++counts_.skipped_members;
       if (!skip_other_member(type, size, false)) {
         out.offset = header_offset;
@@ -269,8 +269,8 @@ bool TarReader::read_record(RawRecord& out) {
       // so, so the document it may hold is counted as rejected, never lost without a word.
       out.offset = header_offset;
       out.size = size;
-      out.unsupported = "tar member of type '" + printable_type(type) + "' (" + type_name(type) +
-                        ") at offset " + std::to_string(header_offset) + " is not read";
+      out.unsupported = "tar member of type '" + printable_type(type) + "' (" + type_name(type) + ") at offset " +
+                        std::to_string(header_offset) + " is not read";
       return true;
     }
     out.offset = header_offset;

@@ -31,7 +31,7 @@ class TarReader final : public StreamRecordReader {
   bool skip_padding(uint64_t payload_size);
   bool read_meta_payload(uint64_t size, std::string& destination);
 
-  std::string long_name_;          // from a GNU 'L' member, for the next member
+  std::string long_name_;  // from a GNU 'L' member, for the next member
   std::optional<std::string> pax_path_;
   std::optional<uint64_t> pax_size_;
   std::string meta_;

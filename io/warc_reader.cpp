@@ -44,8 +44,8 @@ WarcReader::Line WarcReader::read_line(std::string& line) {
   line.clear();
   for (std::string_view available = cursor_.peek(); !available.empty(); available = cursor_.peek()) {
     const void* found = std::memchr(available.data(), '\n', available.size());
-    const size_t take = found ? static_cast<size_t>(static_cast<const char*>(found) - available.data())
-                              : available.size();
+    const size_t take =
+        found ? static_cast<size_t>(static_cast<const char*>(found) - available.data()) : available.size();
     if (line.size() + take > kMaxHeaderBytes) return Line::too_long;
     line.append(available.data(), take);
     cursor_.consume(found ? take + 1 : take);
@@ -77,8 +77,7 @@ bool WarcReader::read_record(RawRecord& out) {
     for (;;) {
       status = read_line(line_);
       if (status != Line::ok) {
-        return fail(out, at(status == Line::end ? "truncated WARC header" : "bad WARC record header",
-                            record_offset));
+        return fail(out, at(status == Line::end ? "truncated WARC header" : "bad WARC record header", record_offset));
       }
       if (line_.empty()) break;
       header_bytes += line_.size();

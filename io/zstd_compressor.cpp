@@ -32,8 +32,8 @@ ZstdCompressor::~ZstdCompressor() { ZSTD_freeCCtx(context_); }
 void ZstdCompressor::compress_frame(std::string_view input, std::string& output) {
   const size_t start = output.size();
   output.resize(start + ZSTD_compressBound(input.size()));
-  const size_t written = ZSTD_compress2(context_, output.data() + start, output.size() - start, input.data(),
-                                        input.size());
+  const size_t written =
+      ZSTD_compress2(context_, output.data() + start, output.size() - start, input.data(), input.size());
   if (ZSTD_isError(written)) {
     output.resize(start);
     check(written, "zstd compress");

@@ -3,8 +3,8 @@
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
-#include <zstd.h>
 #include <xxhash.h>
+#include <zstd.h>
 
 #include <cerrno>
 #include <cstring>
@@ -40,8 +40,7 @@ ZstdInputStream::ZstdInputStream(const std::string& path)
   struct stat status {};
   const bool fifo = ::fstat(fd_, &status) == 0 && S_ISFIFO(status.st_mode);
   // Read until the magic can be told apart (a short read of a pipe may bring fewer than 4 bytes).
-  while (input_size_ < 4 && fill_input()) {
-  }
+  while (input_size_ < 4 && fill_input()) {}
   if (failed()) return;
   if (fifo && file_offset_ == 0) {
     error_ = "nothing to read from FIFO " + path + " (no process writes to it)";

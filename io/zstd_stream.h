@@ -59,7 +59,7 @@ class ZstdInputStream {
   uint64_t decoded_offset_ = 0;
   std::vector<char> decoded_;
   ZSTD_DCtx_s* dctx_ = nullptr;
-  bool frame_complete_ = true;      // the last frame started was decoded to its end
+  bool frame_complete_ = true;  // the last frame started was decoded to its end
   bool output_may_be_pending_ = false;
   XXH3_state_s* checksum_ = nullptr;
 };

@@ -97,30 +97,39 @@ void register_gen_command(CLI::App& app) {
                   "Output folder (created when missing): shards/gen-NNNNN.*.zst, truth.jsonl.zst, gen.json")
       ->required();
   gen->add_option("--docs", options.documents, "Documents in all, bad records included")
-      ->capture_default_str()->check(CLI::Range(uint64_t{1}, uint64_t{1} << 40));
+      ->capture_default_str()
+      ->check(CLI::Range(uint64_t{1}, uint64_t{1} << 40));
   gen->add_option("--shards", options.shards, "Output shards (default: one per 1,000 documents)")
       ->check(CLI::Range(1u, 1000000u));
   gen->add_option("--format", args->format, "Shard format: tar (scraped pages) or jsonl")
-      ->capture_default_str()->check(CLI::IsMember({"tar", "jsonl"}));
+      ->capture_default_str()
+      ->check(CLI::IsMember({"tar", "jsonl"}));
   gen->add_option("--seed", options.seed, "Random seed: same seed and options, same bytes")->capture_default_str();
   gen->add_option("--dup-rate", options.dup_rate, "Share of exact copies of earlier originals")
-      ->capture_default_str()->check(CLI::Range(0.0, 1.0));
+      ->capture_default_str()
+      ->check(CLI::Range(0.0, 1.0));
   gen->add_option("--near-rate", options.near_rate, "Share of near copies (mutated) of earlier originals")
-      ->capture_default_str()->check(CLI::Range(0.0, 1.0));
+      ->capture_default_str()
+      ->check(CLI::Range(0.0, 1.0));
   gen->add_option("--bad-rate", options.bad_rate,
                   "Share of bad records (invalid UTF-8, empty, missing header/text); with it, a shard ends in a "
                   "truncated member with probability min(1, 10 x rate)")
-      ->capture_default_str()->check(CLI::Range(0.0, 1.0));
+      ->capture_default_str()
+      ->check(CLI::Range(0.0, 1.0));
   gen->add_option("--from", args->from, "More shards to draw text from (tar of pages, JSONL with text)");
   gen->add_option("--sample", args->sample_dir, "The repository's sample folder (default: found automatically)")
       ->check(CLI::ExistingDirectory);
   gen->add_flag("--no-sample", args->no_sample, "Draw text only from --from");
   gen->add_option("--sites", options.sites, "Distinct hosts (Zipf-distributed)")
-      ->capture_default_str()->check(CLI::Range(1u, 10000000u));
-  gen->add_option("--level", options.level, "zstd level of the shards")->capture_default_str()->check(CLI::Range(1, 19));
+      ->capture_default_str()
+      ->check(CLI::Range(1u, 10000000u));
+  gen->add_option("--level", options.level, "zstd level of the shards")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 19));
   gen->add_option("--threads", args->threads, "zstd worker threads (default: all cores)")->check(CLI::Range(0u, 256u));
   gen->add_option("--pool-mb", args->pool_mb, "Most text read into the pool, in MB")
-      ->capture_default_str()->check(CLI::Range(uint64_t{1}, uint64_t{1} << 20));
+      ->capture_default_str()
+      ->check(CLI::Range(uint64_t{1}, uint64_t{1} << 20));
   gen->add_flag("--overwrite", args->overwrite, "Replace a corpus already generated in the output folder");
   gen->callback([args] { run_gen(*args); });
 }

@@ -102,8 +102,9 @@ std::string manifest_text(const RunConfig& config, const std::vector<InputFile>&
     const ReaderCounts& counts = output.input_counts[i];
     input_list += i == 0 ? "\n    {\"path\": " : ",\n    {\"path\": ";
     append_json_string(input_list, inputs[i].path);
-    input_list += ", \"format\": \"" + std::string(to_string(inputs[i].format)) + "\", \"size\": " +
-                  std::to_string(inputs[i].size) + ", \"checksum_xxh3\": \"" + hex64(counts.file_checksum) +
+    input_list += ", \"format\": \"" + std::string(to_string(inputs[i].format)) +
+                  "\", \"size\": " + std::to_string(inputs[i].size) + ", \"checksum_xxh3\": \"" +
+                  hex64(counts.file_checksum) +
                   "\", \"uncompressed_bytes\": " + std::to_string(counts.uncompressed_bytes) +
                   ", \"records\": " + std::to_string(counts.records) +
                   ", \"skipped_members\": " + std::to_string(counts.skipped_members) +
@@ -138,7 +139,10 @@ std::string manifest_text(const RunConfig& config, const std::vector<InputFile>&
         {output_layout::kRejects, files_json(output.reject_files, out)},
         {"reports", report_list}}},
       {"accounting",
-       {{"read", totals.records}, {"kept", totals.kept}, {"duplicates", totals.duplicates}, {"rejected", totals.rejected},
+       {{"read", totals.records},
+        {"kept", totals.kept},
+        {"duplicates", totals.duplicates},
+        {"rejected", totals.rejected},
         {"balanced", output.accounting_errors.empty()}}},
       {"timings", {{"wall_seconds", output.metrics.wall_seconds}, {"stage_busy_seconds", timings}}},
   };

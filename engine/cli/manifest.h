@@ -12,9 +12,9 @@
 namespace corpusflow {
 
 struct ManifestFile {
-  std::string name;      // path relative to OUT
+  std::string name;  // path relative to OUT
   uint64_t bytes = 0;
-  uint64_t checksum = 0; // XXH3-64
+  uint64_t checksum = 0;  // XXH3-64
 };
 
 nlohmann::json config_json(const RunConfig& config);

@@ -1,8 +1,8 @@
 #include "engine/cli/run_command.h"
 
+#include <xxhash.h>
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
-#include <xxhash.h>
 
 #include <cstdio>
 #include <iostream>
@@ -11,12 +11,12 @@
 
 #include "engine/cli/manifest.h"
 #include "engine/graph/peak_memory.h"
-#include "io/output_folder.h"
 #include "engine/graph/pipeline.h"
-#include "io/atomic_file.h"
-#include "io/output_layout.h"
 #include "engine/report/report_html.h"
 #include "engine/report/stats_json.h"
+#include "io/atomic_file.h"
+#include "io/output_folder.h"
+#include "io/output_layout.h"
 
 namespace corpusflow {
 namespace {
@@ -37,10 +37,15 @@ void apply_dedup_choice(const std::string& choice, DedupConfig& dedup) {
   std::stringstream list(choice);
   std::string kind;
   while (std::getline(list, kind, ',')) {
-    if (kind == "exact") dedup.exact = true;
-    else if (kind == "url") dedup.url = true;
-    else if (kind == "near") dedup.near = true;
-    else throw CLI::ValidationError("--dedup", "unknown kind '" + kind + "' (exact, url, near or none)");
+    if (kind == "exact") {
+      dedup.exact = true;
+    } else if (kind == "url") {
+      dedup.url = true;
+    } else if (kind == "near") {
+      dedup.near = true;
+    } else {
+      throw CLI::ValidationError("--dedup", "unknown kind '" + kind + "' (exact, url, near or none)");
+    }
   }
 }
 
@@ -61,7 +66,8 @@ ManifestFile write_report_file(const std::filesystem::path& out, std::string_vie
 void warn_about_inputs(const RunOutput& output) {
   const auto& skipped = output.metrics.skipped_inputs;
   if (!skipped.empty()) {
-    std::fprintf(stderr, "corpusflow run: warning: %zu input entr%s not read (%s: %s%s); see skipped_inputs in manifest.json\n",
+    std::fprintf(stderr,
+                 "corpusflow run: warning: %zu input entr%s not read (%s: %s%s); see skipped_inputs in manifest.json\n",
                  skipped.size(), skipped.size() == 1 ? "y" : "ies", skipped[0].path.c_str(), skipped[0].reason.c_str(),
                  skipped.size() > 1 ? ", ..." : "");
   }
@@ -75,7 +81,8 @@ void warn_about_inputs(const RunOutput& output) {
     std::fprintf(stderr,
                  "corpusflow run: warning: %zu tar shard%s ended without end-of-archive blocks, so may have been cut "
                  "short (%s, after %llu records); see end_of_archive_missing in stats.json\n",
-                 cut, cut == 1 ? "" : "s", first_cut->path.c_str(), static_cast<unsigned long long>(first_cut->records));
+                 cut, cut == 1 ? "" : "s", first_cut->path.c_str(),
+                 static_cast<unsigned long long>(first_cut->records));
   }
   const RunTotals totals = output.metrics.totals();
   if (totals.records > 0 && totals.rejected == totals.records) {
@@ -143,11 +150,13 @@ int execute(RunArguments& arguments) {
   RunOutput output;
   try {
     output = run_pipeline(config, inputs);
-    for (const SkippedInput& skipped : listing.skipped) output.metrics.skipped_inputs.push_back({skipped.path, skipped.reason});
+    for (const SkippedInput& skipped : listing.skipped)
+      output.metrics.skipped_inputs.push_back({skipped.path, skipped.reason});
 
     // Neither file holds a document of every shard: stats.json writes them as text, the report lists 100.
     std::vector<ManifestFile> reports;
-    reports.push_back(write_report_file(config.output, output_layout::kStats, stats_json_text(output.stats, output.metrics)));
+    reports.push_back(
+        write_report_file(config.output, output_layout::kStats, stats_json_text(output.stats, output.metrics)));
     reports.push_back(write_report_file(config.output, output_layout::kReport,
                                         render_report_html(make_stats_json(output.stats, output.metrics, 100))));
     warn_about_inputs(output);
@@ -184,7 +193,8 @@ void register_run_command(CLI::App& app, const std::string& command_line) {
       ->capture_default_str();
   run->add_option("--dedup", arguments->dedup, "Duplicate kinds to drop: any of exact,url,near, or none")
       ->capture_default_str();
-  run->add_option("--ngram", config.dedup.ngram, "Shingle length in tokens")->check(CLI::Range(1, 64))
+  run->add_option("--ngram", config.dedup.ngram, "Shingle length in tokens")
+      ->check(CLI::Range(1, 64))
       ->capture_default_str();
   run->add_option("--bands", config.dedup.bands, "LSH bands")->check(CLI::Range(1, 256))->capture_default_str();
   run->add_option("--rows", config.dedup.rows, "LSH rows per band")->check(CLI::Range(1, 64))->capture_default_str();
@@ -195,7 +205,8 @@ void register_run_command(CLI::App& app, const std::string& command_line) {
       ->transform(CLI::AsSizeValue(false));
   run->add_flag("--keep-duplicates", config.encode.keep_duplicate_text,
                 "Also write the text of duplicates to OUT/duplicates, for audits");
-  run->add_option("--level", config.compression_level, "zstd level of the output")->check(CLI::Range(1, 19))
+  run->add_option("--level", config.compression_level, "zstd level of the output")
+      ->check(CLI::Range(1, 19))
       ->capture_default_str();
   run->add_option("--shard-size", config.shard_size, "Rotate output parts at this uncompressed size (e.g. 256MiB)")
       ->transform(CLI::AsSizeValue(false));
@@ -208,7 +219,8 @@ void register_run_command(CLI::App& app, const std::string& command_line) {
   run->add_option("--progress", arguments->progress, "Progress on stderr")
       ->check(CLI::IsMember({"auto", "bar", "log", "none"}))
       ->capture_default_str();
-  run->add_option("--on-error", arguments->on_error, "skip: reject bad records and go on; fail: stop at the first io error")
+  run->add_option("--on-error", arguments->on_error,
+                  "skip: reject bad records and go on; fail: stop at the first io error")
       ->check(CLI::IsMember({"skip", "fail"}))
       ->capture_default_str();
   run->add_flag("--overwrite", config.overwrite, "Replace a finished run in OUT");

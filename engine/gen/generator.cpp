@@ -49,9 +49,7 @@ std::string format_double(double value) {
 
 }  // namespace
 
-double truncation_probability(const GenOptions& options) {
-  return std::min(1.0, 10.0 * options.bad_rate);
-}
+double truncation_probability(const GenOptions& options) { return std::min(1.0, 10.0 * options.bad_rate); }
 
 const char* to_string(RecordKind kind) {
   switch (kind) {
@@ -102,13 +100,12 @@ std::string Truth::json() const {
 }
 
 CorpusGenerator::CorpusGenerator(const TextPool& pool, GenOptions options)
-    : pool_(pool),
-      options_(options),
-      sites_(pool, std::max<uint32_t>(1, options_.sites), options_.seed) {
+    : pool_(pool), options_(options), sites_(pool, std::max<uint32_t>(1, options_.sites), options_.seed) {
   if (pool_.empty()) throw std::invalid_argument("generator: the text pool is empty");
   const uint64_t automatic = std::max<uint64_t>(1, (options_.documents + 999) / 1000);
   const uint64_t wanted = options_.shards > 0 ? options_.shards : automatic;
-  shard_count_ = static_cast<uint32_t>(std::max<uint64_t>(1, std::min<uint64_t>(wanted, std::max<uint64_t>(1, options_.documents))));
+  shard_count_ = static_cast<uint32_t>(
+      std::max<uint64_t>(1, std::min<uint64_t>(wanted, std::max<uint64_t>(1, options_.documents))));
   reservoir_.reserve(std::min<size_t>(options_.reservoir, 1u << 16));
 }
 
@@ -236,16 +233,13 @@ void CorpusGenerator::make_bad(GenRecord& record, BadKind kind, uint64_t seed) {
       finish(record, page, false, true);
       record.truth.url.clear();
       break;
-    case BadKind::missing_text:
-      finish(record, page, true, false);
-      break;
+    case BadKind::missing_text: finish(record, page, true, false); break;
     case BadKind::truncated:
       finish(record, page, true, true);
       record.truncated = true;
       record.kept_bytes = record.bytes.size() / 2;
       break;
-    case BadKind::none:
-      break;
+    case BadKind::none: break;
   }
 }
 
@@ -323,13 +317,11 @@ void write_summary_json(const std::string& dir, const GenOptions& options, const
                         const std::vector<std::string>& pool_inputs) {
   std::string json = "{\n  \"generator\": \"corpusflow gen\",\n";
   json += "  \"options\": {\"documents\": " + std::to_string(options.documents) +
-          ", \"shards\": " + std::to_string(summary.shards) +
-          ", \"format\": \"" + (options.format == ShardFormat::tar ? "tar" : "jsonl") +
-          "\", \"seed\": " + std::to_string(options.seed) +
+          ", \"shards\": " + std::to_string(summary.shards) + ", \"format\": \"" +
+          (options.format == ShardFormat::tar ? "tar" : "jsonl") + "\", \"seed\": " + std::to_string(options.seed) +
           ", \"dup_rate\": " + format_double(options.dup_rate) +
           ", \"near_rate\": " + format_double(options.near_rate) +
-          ", \"bad_rate\": " + format_double(options.bad_rate) +
-          ", \"sites\": " + std::to_string(options.sites) +
+          ", \"bad_rate\": " + format_double(options.bad_rate) + ", \"sites\": " + std::to_string(options.sites) +
           ", \"level\": " + std::to_string(options.level) + ", \"pool\": [";
   for (size_t i = 0; i < pool_inputs.size(); ++i) {
     json += i > 0 ? ", \"" : "\"";
@@ -337,9 +329,9 @@ void write_summary_json(const std::string& dir, const GenOptions& options, const
     json += '"';
   }
   json += "]},\n  \"documents\": {\"total\": " + std::to_string(summary.documents) +
-          ", \"original\": " + std::to_string(summary.originals) +
-          ", \"exact\": " + std::to_string(summary.exact) + ", \"near\": " + std::to_string(summary.near) +
-          ", \"bad\": " + std::to_string(summary.bad) + "},\n  \"bad\": {";
+          ", \"original\": " + std::to_string(summary.originals) + ", \"exact\": " + std::to_string(summary.exact) +
+          ", \"near\": " + std::to_string(summary.near) + ", \"bad\": " + std::to_string(summary.bad) +
+          "},\n  \"bad\": {";
   bool first = true;
   for (int kind = 1; kind < 6; ++kind) {
     json += first ? "\"" : ", \"";

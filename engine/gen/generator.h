@@ -8,30 +8,30 @@
 #include <string>
 #include <vector>
 
+#include "core/document.h"
 #include "engine/gen/mutations.h"
 #include "engine/gen/page.h"
 #include "engine/gen/rng.h"
 #include "engine/gen/site_table.h"
 #include "engine/gen/text_pool.h"
-#include "core/document.h"
 
 namespace corpusflow::gen {
 
 enum class ShardFormat { tar, jsonl };
 
 struct GenOptions {
-  uint64_t documents = 1000;      // records in all, bad ones included
-  uint32_t shards = 0;            // 0: one shard per 1,000 documents (at least 1)
+  uint64_t documents = 1000;  // records in all, bad ones included
+  uint32_t shards = 0;        // 0: one shard per 1,000 documents (at least 1)
   ShardFormat format = ShardFormat::tar;
   uint64_t seed = 1;
-  double dup_rate = 0.05;         // share of records that are exact copies of an earlier original
-  double near_rate = 0.05;        // share that are near copies (mutated) of an earlier original
-  double bad_rate = 0.01;         // share that are bad records; also makes shards end truncated (below)
-  uint32_t sites = 1000;          // distinct hosts, Zipf-distributed
-  uint32_t reservoir = 4096;      // earlier originals remembered as copy sources (uniform sample)
+  double dup_rate = 0.05;     // share of records that are exact copies of an earlier original
+  double near_rate = 0.05;    // share that are near copies (mutated) of an earlier original
+  double bad_rate = 0.01;     // share that are bad records; also makes shards end truncated (below)
+  uint32_t sites = 1000;      // distinct hosts, Zipf-distributed
+  uint32_t reservoir = 4096;  // earlier originals remembered as copy sources (uniform sample)
   PageShape shape;
-  int level = 3;                  // zstd level of the shards
-  int workers = 1;                // zstd worker threads per output file
+  int level = 3;    // zstd level of the shards
+  int workers = 1;  // zstd worker threads per output file
 };
 
 // A shard's last record is a truncated member with this probability: min(1, 10 * bad_rate).
@@ -47,13 +47,13 @@ const char* to_string(BadKind kind);
 struct Truth {
   DocumentId id;
   RecordKind kind = RecordKind::original;
-  DocumentId of;                     // exact and near: the original copied
-  bool same_url = false;             // exact and near: the copy keeps the original's URL
-  std::vector<Mutation> mutations;   // near
-  double word_jaccard = 1.0;         // near: 5-word shingle Jaccard of the pages without header
-  BadKind bad = BadKind::none;       // bad
-  uint64_t bytes = 0;                // size of the record's bytes (full size for a truncated member)
-  std::string url;                   // empty for bad records without a header
+  DocumentId of;                    // exact and near: the original copied
+  bool same_url = false;            // exact and near: the copy keeps the original's URL
+  std::vector<Mutation> mutations;  // near
+  double word_jaccard = 1.0;        // near: 5-word shingle Jaccard of the pages without header
+  BadKind bad = BadKind::none;      // bad
+  uint64_t bytes = 0;               // size of the record's bytes (full size for a truncated member)
+  std::string url;                  // empty for bad records without a header
 
   // One JSON object, no newline.
   std::string json() const;

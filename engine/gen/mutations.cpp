@@ -20,13 +20,10 @@ bool has_digit(const std::string& text) {
 bool applicable(Mutation mutation, const Page& page) {
   switch (mutation) {
     case Mutation::paragraph_dropped:
-    case Mutation::paragraph_added:
-      return page.paragraphs.size() >= 4;
+    case Mutation::paragraph_added: return page.paragraphs.size() >= 4;
     case Mutation::numbers_changed:
-      return has_digit(page.title) ||
-             std::any_of(page.paragraphs.begin(), page.paragraphs.end(), has_digit);
-    default:
-      return true;
+      return has_digit(page.title) || std::any_of(page.paragraphs.begin(), page.paragraphs.end(), has_digit);
+    default: return true;
   }
 }
 
@@ -130,9 +127,7 @@ void add_diacritics(Page& page, Rng& rng) {
 
 void apply(Mutation mutation, Page& page, const TextPool& pool, const SiteTable& sites, Rng& rng) {
   switch (mutation) {
-    case Mutation::boilerplate_added:
-      add_boilerplate(page, pool, sites, rng);
-      break;
+    case Mutation::boilerplate_added: add_boilerplate(page, pool, sites, rng); break;
     case Mutation::paragraph_dropped:
       page.paragraphs.erase(page.paragraphs.begin() + static_cast<std::ptrdiff_t>(rng.below(page.paragraphs.size())));
       break;
@@ -141,15 +136,9 @@ void apply(Mutation mutation, Page& page, const TextPool& pool, const SiteTable&
       page.paragraphs.insert(page.paragraphs.begin() + at, make_paragraph(pool, sites.site(page.site).family, rng));
       break;
     }
-    case Mutation::numbers_changed:
-      change_numbers(page, rng);
-      break;
-    case Mutation::words_substituted:
-      substitute_words(page, pool, sites, rng);
-      break;
-    case Mutation::diacritics_noise:
-      add_diacritics(page, rng);
-      break;
+    case Mutation::numbers_changed: change_numbers(page, rng); break;
+    case Mutation::words_substituted: substitute_words(page, pool, sites, rng); break;
+    case Mutation::diacritics_noise: add_diacritics(page, rng); break;
   }
 }
 

@@ -10,12 +10,12 @@
 namespace corpusflow::gen {
 
 enum class Mutation {
-  boilerplate_added,   // 1-3 lines of other boilerplate (site menus, "read more" lines) added
-  paragraph_dropped,   // one paragraph removed (pages of 4+ paragraphs)
-  paragraph_added,     // one new paragraph inserted (pages of 4+ paragraphs)
-  numbers_changed,     // up to 3 digit runs replaced by other digits
-  words_substituted,   // about one word in 60 replaced by a word from another sentence
-  diacritics_noise,    // combining marks (Arabic harakat, Latin accents) added to a few words
+  boilerplate_added,  // 1-3 lines of other boilerplate (site menus, "read more" lines) added
+  paragraph_dropped,  // one paragraph removed (pages of 4+ paragraphs)
+  paragraph_added,    // one new paragraph inserted (pages of 4+ paragraphs)
+  numbers_changed,    // up to 3 digit runs replaced by other digits
+  words_substituted,  // about one word in 60 replaced by a word from another sentence
+  diacritics_noise,   // combining marks (Arabic harakat, Latin accents) added to a few words
 };
 
 const char* to_string(Mutation mutation);

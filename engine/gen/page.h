@@ -13,24 +13,24 @@ namespace corpusflow::gen {
 
 // Shape of generated pages.
 struct PageShape {
-  double min_body_bytes = 800;       // Pareto scale of the body length (before the repeated copy)
-  double body_alpha = 1.3;           // Pareto shape: smaller is heavier-tailed
-  double max_body_bytes = 600000;    // cap: the few giant pages
-  double repeat_probability = 0.75;  // the scraper's artifact: title and whole body once more
+  double min_body_bytes = 800;           // Pareto scale of the body length (before the repeated copy)
+  double body_alpha = 1.3;               // Pareto shape: smaller is heavier-tailed
+  double max_body_bytes = 600000;        // cap: the few giant pages
+  double repeat_probability = 0.75;      // the scraper's artifact: title and whole body once more
   double boilerplate_probability = 0.8;  // a page carries its site's menu and footer lines
 };
 
 struct Page {
   std::string url;
-  std::string date;                     // YYYY-MM-DD
+  std::string date;  // YYYY-MM-DD
   std::string title;
-  std::vector<std::string> top;         // boilerplate lines before the body
+  std::vector<std::string> top;  // boilerplate lines before the body
   std::vector<std::string> paragraphs;
-  std::vector<std::string> bottom;      // boilerplate lines after the body
-  bool header_indent = true;            // the header line starts with a space, as in the seed
-  bool repeated = false;                // title and body repeated once, without blank lines
+  std::vector<std::string> bottom;  // boilerplate lines after the body
+  bool header_indent = true;        // the header line starts with a space, as in the seed
+  bool repeated = false;            // title and body repeated once, without blank lines
   size_t site = 0;
-  uint64_t article_number = 0;          // the number at the end of the URL
+  uint64_t article_number = 0;  // the number at the end of the URL
 };
 
 // Builds the page of `seed`: same seed, same page.

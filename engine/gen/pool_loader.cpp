@@ -20,9 +20,7 @@ std::string_view next_line(std::string_view text, size_t& position) {
   return line;
 }
 
-bool is_blank(std::string_view line) {
-  return line.find_first_not_of(" \t\r") == std::string_view::npos;
-}
+bool is_blank(std::string_view line) { return line.find_first_not_of(" \t\r") == std::string_view::npos; }
 
 // A scraped page: optional ` date YYYY-MM-DD URL` header, title, body.
 void add_scraped_page(TextPool& pool, std::string_view family, std::string_view page) {
@@ -87,7 +85,8 @@ PoolLoadStats load_text_pool(TextPool& pool, const std::vector<std::string>& inp
 
 std::string find_sample_dir() {
   std::vector<fs::path> candidates;
-  if (const char* env = std::getenv("CORPUSFLOW_SAMPLE_DIR"); env != nullptr && *env != '\0') candidates.emplace_back(env);
+  if (const char* env = std::getenv("CORPUSFLOW_SAMPLE_DIR"); env != nullptr && *env != '\0')
+    candidates.emplace_back(env);
 #ifdef CORPUSFLOW_DEFAULT_SAMPLE_DIR
   candidates.emplace_back(CORPUSFLOW_DEFAULT_SAMPLE_DIR);
 #endif

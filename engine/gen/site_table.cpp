@@ -6,18 +6,18 @@
 namespace corpusflow::gen {
 namespace {
 
-constexpr std::array<const char*, 16> kConsonants = {"b", "d", "f", "g", "k", "l", "m", "n",
+constexpr std::array<const char*, 16> kConsonants = {"b", "d", "f", "g", "k", "l", "m",  "n",
                                                      "p", "r", "s", "t", "v", "z", "sh", "kh"};
 constexpr std::array<const char*, 5> kVowels = {"a", "e", "i", "o", "u"};
-constexpr std::array<const char*, 12> kTlds = {"com", "net", "org", "ae", "eg", "sa",
-                                               "co.uk", "de", "fr", "ru", "info", "news"};
-constexpr std::array<const char*, 10> kSections = {"news", "ar", "world", "politics", "sport",
-                                                   "economy", "culture", "tech", "opinion", "local"};
+constexpr std::array<const char*, 12> kTlds = {"com",   "net", "org", "ae", "eg",   "sa",
+                                               "co.uk", "de",  "fr",  "ru", "info", "news"};
+constexpr std::array<const char*, 10> kSections = {"news",    "ar",      "world", "politics", "sport",
+                                                   "economy", "culture", "tech",  "opinion",  "local"};
 constexpr std::array<const char*, 8> kFooters = {
     "© {year} {host}. All rights reserved.", "Follow {host} on social media",
     "Subscribe to the {host} newsletter",    "{host} | Privacy policy | Terms of use",
-    "جميع الحقوق محفوظة © {host} {year}",      "تابعونا على {host}",
-    "Все права защищены © {host}",             "Copyright {year} {host}"};
+    "جميع الحقوق محفوظة © {host} {year}",    "تابعونا على {host}",
+    "Все права защищены © {host}",           "Copyright {year} {host}"};
 
 std::string replace_all(std::string text, const std::string& key, const std::string& value) {
   for (size_t at = text.find(key); at != std::string::npos; at = text.find(key, at + value.size())) {

@@ -48,8 +48,8 @@ void append_tar_member(std::string& out, std::string_view name, std::string_view
   out.append((kBlock - content.size() % kBlock) % kBlock, '\0');
 }
 
-void append_truncated_tar_member(std::string& out, std::string_view name, std::string_view content,
-                                 size_t kept_bytes, uint64_t mtime) {
+void append_truncated_tar_member(std::string& out, std::string_view name, std::string_view content, size_t kept_bytes,
+                                 uint64_t mtime) {
   append_header(out, name, content.size(), mtime);
   out.append(content.substr(0, kept_bytes < content.size() ? kept_bytes : content.size()));
 }

@@ -13,8 +13,8 @@ void append_tar_member(std::string& out, std::string_view name, std::string_view
 
 // Appends a member whose header announces all of `content` but only its first `kept_bytes` follow:
 // the archive is cut here, so nothing may be appended after it (not even the end blocks).
-void append_truncated_tar_member(std::string& out, std::string_view name, std::string_view content,
-                                 size_t kept_bytes, uint64_t mtime);
+void append_truncated_tar_member(std::string& out, std::string_view name, std::string_view content, size_t kept_bytes,
+                                 uint64_t mtime);
 
 // Appends the end-of-archive marker: two zero blocks.
 void append_tar_end(std::string& out);

@@ -16,7 +16,7 @@ size_t terminator_length(std::string_view line, size_t i) {
   const auto byte = [&](size_t k) { return static_cast<unsigned char>(line[k]); };
   const char c = line[i];
   if (c == '.' || c == '!' || c == '?') return 1;
-  if (i + 1 < line.size() && byte(i) == 0xD8 && byte(i + 1) == 0x9F) return 2;  // ؟
+  if (i + 1 < line.size() && byte(i) == 0xD8 && byte(i + 1) == 0x9F) return 2;                         // ؟
   if (i + 2 < line.size() && byte(i) == 0xE0 && byte(i + 1) == 0xA5 && byte(i + 2) == 0xA4) return 3;  // ।
   if (i + 2 < line.size() && byte(i) == 0xE3 && byte(i + 1) == 0x80 && byte(i + 2) == 0x82) return 3;  // 。
   return 0;
@@ -93,7 +93,8 @@ void TextPool::add_document(std::string_view family_name, std::string_view title
     }
     start = end + 1;
   }
-  if (families_[index].sentences.empty() && families_[index].titles.empty()) families_.erase(families_.begin() + static_cast<std::ptrdiff_t>(index));
+  if (families_[index].sentences.empty() && families_[index].titles.empty())
+    families_.erase(families_.begin() + static_cast<std::ptrdiff_t>(index));
 }
 
 void TextPool::finish_loading() {
@@ -130,4 +131,3 @@ std::string_view TextPool::random_title(size_t family, Rng& rng) const {
 }
 
 }  // namespace corpusflow::gen
-

@@ -27,9 +27,7 @@ class TextPool {
   uint64_t total_sentences() const;
   bool empty() const { return families_.empty(); }
 
-  std::string_view sentence(size_t family, size_t index) const {
-    return view(families_[family].sentences[index]);
-  }
+  std::string_view sentence(size_t family, size_t index) const { return view(families_[family].sentences[index]); }
   std::string_view random_sentence(size_t family, Rng& rng) const;
   // A title of the family; falls back to the first words of a sentence when it has none.
   std::string_view random_title(size_t family, Rng& rng) const;

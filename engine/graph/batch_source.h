@@ -7,8 +7,8 @@
 #include <vector>
 
 #include "core/batch.h"
-#include "io/input_listing.h"
 #include "engine/graph/run_config.h"
+#include "io/input_listing.h"
 #include "io/record_reader.h"
 
 namespace corpusflow {
@@ -32,14 +32,14 @@ class BatchSource {
   std::vector<InputFile> inputs_;
   BatchLimits limits_;
   std::vector<ReaderCounts> counts_;
-  size_t shard_ = 0;          // index of the shard being read (== inputs_.size() at the end)
+  size_t shard_ = 0;  // index of the shard being read (== inputs_.size() at the end)
   bool shard_open_ = false;
   std::unique_ptr<RecordReader> reader_;
   uint64_t next_record_ = 0;  // record index of the next record of the open shard
   uint64_t next_sequence_ = 0;
   uint64_t bytes_of_finished_shards_ = 0;
   std::atomic<uint64_t> compressed_bytes_read_{0};
-  RawRecord pending_;         // read ahead to know whether a batch is the last of its shard
+  RawRecord pending_;  // read ahead to know whether a batch is the last of its shard
   bool has_pending_ = false;
 };
 

@@ -51,7 +51,7 @@ using Workers = std::vector<std::unique_ptr<StageWorker>>;
 // Consecutive stages of one mode run as one graph node: a parallel step per thread, a serial one in order.
 struct Step {
   StageMode mode = StageMode::parallel;
-  size_t first_clock = 0;               // clock index of the step's first stage
+  size_t first_clock = 0;  // clock index of the step's first stage
   std::vector<const StageEntry*> stages;
   std::unique_ptr<PerThread<Workers>> per_thread;  // parallel: one set per worker thread
   std::unique_ptr<Workers> single;                 // serial: one set, whatever thread runs the node
@@ -59,8 +59,11 @@ struct Step {
   Workers& local() { return single ? *single : per_thread->local(); }
   template <typename Visit>
   void for_each(Visit visit) const {
-    if (single) visit(*single);
-    else per_thread->for_each(visit);
+    if (single) {
+      visit(*single);
+    } else {
+      per_thread->for_each(visit);
+    }
   }
 
   std::unique_ptr<Workers> make_workers() const {
@@ -143,7 +146,8 @@ class Pipeline {
     std::vector<std::unique_ptr<flow::function_node<BatchPtr, BatchPtr>>> nodes;
     flow::sender<BatchPtr>* last = &limit;
     auto in_order = [&]() -> flow::sender<BatchPtr>* {
-      orders.push_back(std::make_unique<flow::sequencer_node<BatchPtr>>(graph, [](const BatchPtr& b) { return b->sequence; }));
+      orders.push_back(
+          std::make_unique<flow::sequencer_node<BatchPtr>>(graph, [](const BatchPtr& b) { return b->sequence; }));
       flow::make_edge(*last, *orders.back());
       return orders.back().get();
     };
@@ -231,9 +235,8 @@ class Pipeline {
       shard.end_of_archive_missing = counts.end_of_archive_missing;
       if (shard.records != shard.kept + shard.duplicates + shard.rejected) {
         output.accounting_errors.push_back(
-            shard.path + ": read " + std::to_string(shard.records) + " records but kept " +
-            std::to_string(shard.kept) + " + duplicates " + std::to_string(shard.duplicates) + " + rejected " +
-            std::to_string(shard.rejected));
+            shard.path + ": read " + std::to_string(shard.records) + " records but kept " + std::to_string(shard.kept) +
+            " + duplicates " + std::to_string(shard.duplicates) + " + rejected " + std::to_string(shard.rejected));
       }
     }
     RunMetrics& metrics = output.metrics;

@@ -6,10 +6,10 @@
 #include <vector>
 
 #include "engine/graph/run_config.h"
+#include "engine/report/run_metrics.h"
 #include "io/input_listing.h"
 #include "io/record_reader.h"
 #include "io/shard_writer.h"
-#include "engine/report/run_metrics.h"
 #include "stages/stats/stats_accumulator.h"
 
 namespace corpusflow {
@@ -17,15 +17,16 @@ namespace corpusflow {
 struct RunOutput {
   StatsAccumulator stats;
   RunMetrics metrics;
-  std::vector<ReaderCounts> input_counts;     // one per input, in input order
+  std::vector<ReaderCounts> input_counts;  // one per input, in input order
   std::vector<ShardFile> data_files;
   std::vector<ShardFile> duplicate_files;
   std::vector<ShardFile> reject_files;
-  std::vector<std::string> accounting_errors; // shards where read != kept + duplicates + rejected
+  std::vector<std::string> accounting_errors;  // shards where read != kept + duplicates + rejected
 };
 
-// Runs the whole graph over `inputs` with a resolved config (resolve(RunConfig&)) and writes OUT/data, OUT/duplicates and OUT/rejects.
-// Throws on failures that must stop the run (write error, index memory, --on-error=fail), with context.
+// Runs the whole graph over `inputs` with a resolved config (resolve(RunConfig&)) and writes OUT/data, OUT/duplicates
+// and OUT/rejects. Throws on failures that must stop the run (write error, index memory, --on-error=fail), with
+// context.
 RunOutput run_pipeline(const RunConfig& config, const std::vector<InputFile>& inputs);
 
 }  // namespace corpusflow

@@ -11,9 +11,9 @@
 namespace corpusflow {
 
 struct ProgressFigures {
-  double percent = 0;                  // below 100 (at most 99.9) until the run is done
-  double mb_per_s = 0;                 // uncompressed input MB (1e6 bytes) written per second
-  std::optional<double> eta_seconds;   // unknown before any input is done
+  double percent = 0;                 // below 100 (at most 99.9) until the run is done
+  double mb_per_s = 0;                // uncompressed input MB (1e6 bytes) written per second
+  std::optional<double> eta_seconds;  // unknown before any input is done
 };
 
 // total_compressed: compressed size of every input; done: the run has ended (finish()).

@@ -6,7 +6,7 @@
 namespace corpusflow {
 
 struct ProgressSnapshot {
-  uint64_t documents = 0;        // documents written (kept + duplicates + rejected)
+  uint64_t documents = 0;  // documents written (kept + duplicates + rejected)
   uint64_t kept = 0;
   uint64_t duplicates = 0;
   uint64_t rejected = 0;

@@ -19,28 +19,28 @@ namespace corpusflow {
 enum class ProgressMode { automatic, bar, log, none };  // auto: a bar when stderr is a terminal, else nothing
 
 struct BatchLimits {
-  uint64_t bytes = 2ull << 20;                // a batch closes at this many input bytes (--batch-size)...
-  uint32_t records = 1000;                    // ...or this many records, whichever comes first
-  uint64_t max_record_bytes = 64ull << 20;    // --max-record-size: larger records are rejected `too_large`
+  uint64_t bytes = 2ull << 20;              // a batch closes at this many input bytes (--batch-size)...
+  uint32_t records = 1000;                  // ...or this many records, whichever comes first
+  uint64_t max_record_bytes = 64ull << 20;  // --max-record-size: larger records are rejected `too_large`
 };
 
 struct RunConfig {
-  std::vector<std::string> inputs;            // files, directories (walked, sorted) or globs
-  std::filesystem::path output;               // OUT
-  int threads = 0;                            // 0 until resolved: every core this process may use
+  std::vector<std::string> inputs;  // files, directories (walked, sorted) or globs
+  std::filesystem::path output;     // OUT
+  int threads = 0;                  // 0 until resolved: every core this process may use
   InputFormat format = InputFormat::auto_detect;
-  bool overwrite = false;                     // replace a finished run in OUT
-  bool fail_on_io_error = false;              // --on-error=fail: the first `io` reject stops the run (exit 1)
+  bool overwrite = false;         // replace a finished run in OUT
+  bool fail_on_io_error = false;  // --on-error=fail: the first `io` reject stops the run (exit 1)
 
   BatchLimits batch;
-  int batches_per_thread = 3;                 // batches in flight = threads * this + 2: bounds memory
+  int batches_per_thread = 3;  // batches in flight = threads * this + 2: bounds memory
 
   NormalizeOptions normalize;
   DedupConfig dedup;
   EncodeOptions encode;
   StatsConfig stats;
-  int compression_level = 3;                  // --level: zstd level of every output frame
-  uint64_t shard_size = 256ull << 20;         // --shard-size: output parts rotate at this uncompressed size
+  int compression_level = 3;           // --level: zstd level of every output frame
+  uint64_t shard_size = 256ull << 20;  // --shard-size: output parts rotate at this uncompressed size
   ProgressMode progress = ProgressMode::automatic;
 };
 

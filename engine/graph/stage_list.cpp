@@ -44,10 +44,11 @@ std::vector<StageEntry> stage_list(const RunConfig& config) {
   if (config.dedup.enabled()) list.push_back(stage<FingerprintStage>(config.dedup));
   if (config.fail_on_io_error) list.push_back(stage<IoErrorGuard>({}));
   if (config.dedup.enabled()) {
-    list.push_back(stage<DecideStage>(config.dedup, [](const DecideStage& s, StageResults& r) { r.dedup = s.stats(); }));
+    list.push_back(
+        stage<DecideStage>(config.dedup, [](const DecideStage& s, StageResults& r) { r.dedup = s.stats(); }));
   }
-  list.push_back(stage<StatsStage>(config.stats,
-                                   [](const StatsStage& s, StageResults& r) { r.stats.merge(s.accumulator()); }));
+  list.push_back(
+      stage<StatsStage>(config.stats, [](const StatsStage& s, StageResults& r) { r.stats.merge(s.accumulator()); }));
   list.push_back(stage<EncodeStage>(config.encode));
   list.push_back(stage<CompressStage>({config.compression_level}));
   return list;

@@ -31,7 +31,8 @@ size_t shard_count(const nlohmann::json& stats) {
   return shards.is_array() ? shards.size() : 0;
 }
 
-std::string stat(const std::string& css, const std::string& label, const std::string& value, const std::string& detail) {
+std::string stat(const std::string& css, const std::string& label, const std::string& value,
+                 const std::string& detail) {
   return "<div class=\"stat " + css + "\"><div class=\"label\">" + escape(label) + "</div><div class=\"value\">" +
          escape(value) + "</div><div class=\"detail\">" + escape(detail) + "</div></div>";
 }
@@ -67,9 +68,9 @@ std::string headline(const nlohmann::json& stats) {
               count(view::count(stats, {"content", "words"})) + " words");
   uint64_t out_compressed = view::count(stats, {"bytes", "out_compressed"});
   out += stat("", "Written", format::bytes(out_compressed), "compressed, all outputs");
-  out += stat("", "Throughput", format::fixed(view::number(stats, {"run", "mb_per_second"}), 1) + " MB/s",
-              "uncompressed input; " + format::fixed(view::number(stats, {"run", "documents_per_second"}), 0) +
-                  " documents/s");
+  out += stat(
+      "", "Throughput", format::fixed(view::number(stats, {"run", "mb_per_second"}), 1) + " MB/s",
+      "uncompressed input; " + format::fixed(view::number(stats, {"run", "documents_per_second"}), 0) + " documents/s");
   out += stat("", "Wall time", format::seconds(view::number(stats, {"run", "wall_seconds"})),
               count(view::count(stats, {"run", "threads"})) + " threads, peak " +
                   format::bytes(view::count(stats, {"run", "peak_rss_bytes"})));
@@ -96,9 +97,8 @@ std::string keyed_card(const nlohmann::json& stats, const char* table, const cha
   const auto& json = view::at(stats, {table});
   size_t total = json.is_object() ? json.size() : 0;
   uint64_t in = view::count(stats, {"documents", "in"});
-  std::string note = total > limit && limit != 0
-                         ? "Top " + count(limit) + " of " + count(total) + " by documents."
-                         : count(total) + (total == 1 ? " value." : " values.");
+  std::string note = total > limit && limit != 0 ? "Top " + count(limit) + " of " + count(total) + " by documents."
+                                                 : count(total) + (total == 1 ? " value." : " values.");
   if (std::string_view(table) == "by_host") {
     const auto& exact = view::at(stats, {"hosts", "exact"});
     if (exact.is_boolean() && !exact.get<bool>()) {
@@ -116,15 +116,23 @@ std::string outcomes_card(const nlohmann::json& stats) {
       {"documents",
        {view::count(stats, {"documents", "kept"}), view::count(stats, {"documents", "duplicates"}),
         view::count(stats, {"documents", "rejected"})},
-       count(in), "", "", ""},
+       count(in),
+       "",
+       "",
+       ""},
       {"raw bytes",
        {view::count(stats, {"bytes", "kept"}), view::count(stats, {"bytes", "duplicates"}),
         view::count(stats, {"bytes", "rejected"})},
-       format::bytes(view::count(stats, {"bytes", "in"})), "", "", ""},
+       format::bytes(view::count(stats, {"bytes", "in"})),
+       "",
+       "",
+       ""},
   };
-  std::string note = escape("Each input record is kept, dropped as a duplicate of an earlier kept document, or rejected.") +
-                     " Samples: <a href=\"#" + report_samples::anchor("kept") + "\">kept documents</a> · <a href=\"#samples-rejects\">"
-                     "rejects</a> · <a href=\"#samples-duplicates\">duplicates</a>.";
+  std::string note =
+      escape("Each input record is kept, dropped as a duplicate of an earlier kept document, or rejected.") +
+      " Samples: <a href=\"#" + report_samples::anchor("kept") +
+      "\">kept documents</a> · <a href=\"#samples-rejects\">"
+      "rejects</a> · <a href=\"#samples-duplicates\">duplicates</a>.";
   svg::BarAxes axes{"of all", "share: kept · duplicates · rejected (100% = all)", "total"};
   return card("wide", "Where the documents went", note, legend() + svg::bar_list("chart-outcomes", bars, axes, true));
 }
@@ -136,9 +144,12 @@ std::string outcome_kind_card(const nlohmann::json& stats, const char* key, cons
   std::vector<svg::Bar> bars;
   for (const auto& [name, entry] : view::ranked(view::at(stats, {key}), 0)) {
     uint64_t documents = view::count(*entry, {"documents"});
-    bars.push_back({name, {documents}, count(documents),
+    bars.push_back({name,
+                    {documents},
+                    count(documents),
                     percent(share(documents, in)) + " · " + format::bytes(view::count(*entry, {"bytes"})),
-                    "", report_samples::link(stats, category, name)});
+                    "",
+                    report_samples::link(stats, category, name)});
   }
   return card("", title, escape(note), svg::bar_list(id, bars, axes));
 }
@@ -172,7 +183,8 @@ std::string months_card(const nlohmann::json& stats) {
         continue;
       }
       if (previous >= 0 && index - previous - 1 > kLongestFilledGap) {
-        columns.push_back({"…", "", {}, "no documents from " + month_key(previous + 1) + " to " + month_key(index - 1)});
+        columns.push_back(
+            {"…", "", {}, "no documents from " + month_key(previous + 1) + " to " + month_key(index - 1)});
       } else if (previous >= 0) {
         for (int gap = previous + 1; gap < index; ++gap) {
           columns.push_back({month_key(gap).substr(5), month_key(gap).substr(0, 4), {}, month_key(gap) + ": none"});
@@ -182,9 +194,11 @@ std::string months_card(const nlohmann::json& stats) {
       uint64_t kept = view::count(entry, {"kept"});
       uint64_t dups = view::count(entry, {"duplicates"});
       uint64_t rejected = view::count(entry, {"rejected"});
-      columns.push_back({key.substr(5), key.substr(0, 4), {kept, dups, rejected},
-                         key + ": " + count(kept) + " kept, " + count(dups) + " duplicates, " + count(rejected) +
-                             " rejected"});
+      columns.push_back(
+          {key.substr(5),
+           key.substr(0, 4),
+           {kept, dups, rejected},
+           key + ": " + count(kept) + " kept, " + count(dups) + " duplicates, " + count(rejected) + " rejected"});
     }
   }
   std::string note = "Documents by month of their date; a run of more than " + std::to_string(kLongestFilledGap) +
@@ -241,10 +255,10 @@ std::string similarity_card(const nlohmann::json& stats) {
   if (view::count(h, {"count"}) != 0) markers.push_back({"p50", view::number(h, {"percentiles", "p50"})});
   std::string note = count(view::count(h, {"count"})) +
                      " near duplicates by estimated Jaccard similarity to the kept document they duplicate.";
-  return card("", "Near-duplicate similarity", escape(note),
-              svg::histogram_chart("chart-similarity", bins_of(h), false, markers,
-                                   {"estimated Jaccard similarity (0–1)", "near duplicates"},
-                                   "near-duplicate similarity"));
+  return card(
+      "", "Near-duplicate similarity", escape(note),
+      svg::histogram_chart("chart-similarity", bins_of(h), false, markers,
+                           {"estimated Jaccard similarity (0–1)", "near duplicates"}, "near-duplicate similarity"));
 }
 
 std::string groups_card(const nlohmann::json& stats) {
@@ -299,9 +313,9 @@ std::string stages_card(const nlohmann::json& stats) {
       bars.push_back({view::text(stage, {"name"}),
                       {static_cast<uint64_t>(busy * 1e6)},
                       format::seconds(busy),
-                      stage_mb_per_second(stage) + " · " +
-                          percent(view::number(stage, {"busy_percent"})),
-                      format::fixed(view::number(stage, {"documents_per_second"}), 0) + " documents/s per thread", ""});
+                      stage_mb_per_second(stage) + " · " + percent(view::number(stage, {"busy_percent"})),
+                      format::fixed(view::number(stage, {"documents_per_second"}), 0) + " documents/s per thread",
+                      ""});
     }
   }
   std::string note = "Busy time summed over threads and throughput per busy second of one thread. End to end: " +
@@ -347,8 +361,8 @@ std::string outputs_card(const nlohmann::json& stats) {
   }
   table += "<tr><td>input shards</td><td>" + count(shard_count(stats)) + "</td><td>" +
            count(view::count(stats, {"documents", "in"})) + "</td><td>" +
-           format::bytes(view::count(stats, {"bytes", "in_uncompressed"})) +
-           "</td><td>" + format::bytes(view::count(stats, {"bytes", "in_compressed"})) + "</td><td></td></tr>";
+           format::bytes(view::count(stats, {"bytes", "in_uncompressed"})) + "</td><td>" +
+           format::bytes(view::count(stats, {"bytes", "in_compressed"})) + "</td><td></td></tr>";
   table += "</tbody></table>";
   return card("", "Files", "Bytes read and written.", scrolling(table));
 }
@@ -358,7 +372,8 @@ std::string shards_card(const nlohmann::json& stats) {
   if (!shards.is_array() || shards.empty()) return "";
   constexpr size_t kMaxRows = 100;
   std::string table =
-      "<table><thead><tr><th>path</th><th>compressed</th><th>uncompressed</th><th>records</th><th>kept</th><th>duplicates</th>"
+      "<table><thead><tr><th>path</th><th>compressed</th><th>uncompressed</th><th>records</th><th>kept</"
+      "th><th>duplicates</th>"
       "<th>rejected</th><th>skipped</th></tr></thead><tbody>";
   size_t rows = 0;
   for (const auto& shard : shards) {
@@ -379,9 +394,10 @@ std::string shards_card(const nlohmann::json& stats) {
 std::string samples_cards(const nlohmann::json& stats) {
   uint64_t per_category = view::count(stats, {"samples", "per_category"});
   std::string first = per_category == 0 ? "The first documents" : "The " + count(per_category) + " documents";
-  std::string out = card("wide", "Sample of kept documents",
-                         escape(first + " with the smallest ids (shard:record) that were kept, with the start of their text."),
-                         report_samples::kept_samples(stats));
+  std::string out =
+      card("wide", "Sample of kept documents",
+           escape(first + " with the smallest ids (shard:record) that were kept, with the start of their text."),
+           report_samples::kept_samples(stats));
   out += card("wide", "Samples of rejects",
               escape(first + " with the smallest ids of each reject reason, with what the stage said."),
               report_samples::reject_samples(stats), "samples-rejects");
@@ -396,16 +412,18 @@ std::string samples_cards(const nlohmann::json& stats) {
 std::string render_report_html(const nlohmann::json& stats) {
   size_t top_hosts = view::count(stats, {"config", "top_hosts"});
   if (top_hosts == 0) top_hosts = 50;
-  std::string subtitle = count(view::count(stats, {"documents", "in"})) + " documents from " +
-                         count(shard_count(stats)) + " shards";
-  if (uint64_t parts = view::count(stats, {"run", "parts"}); parts > 1) subtitle += ", " + count(parts) + " runs merged";
+  std::string subtitle =
+      count(view::count(stats, {"documents", "in"})) + " documents from " + count(shard_count(stats)) + " shards";
+  if (uint64_t parts = view::count(stats, {"run", "parts"}); parts > 1)
+    subtitle += ", " + count(parts) + " runs merged";
   subtitle += " · stats.json schema " + count(view::count(stats, {"schema_version"}));
 
   std::string out;
-  out.reserve(64 * 1024);
-  out += "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-         "<title>corpusflow report</title>\n<style>";
+  out.reserve(size_t{64} << 10);
+  out +=
+      "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+      "<title>corpusflow report</title>\n<style>";
   out += kReportStyle;
   out += "</style>\n</head>\n<body>\n<main>\n<header><h1>Corpus report</h1><p class=\"sub\">" + escape(subtitle) +
          "</p></header>\n";
@@ -431,8 +449,9 @@ std::string render_report_html(const nlohmann::json& stats) {
   out += outputs_card(stats);
   out += shards_card(stats);
   out += samples_cards(stats);
-  out += "\n</div>\n<footer>Made by corpusflow from stats.json. Self-contained: no scripts, fonts or network.</footer>\n"
-         "</main>\n</body>\n</html>\n";
+  out +=
+      "\n</div>\n<footer>Made by corpusflow from stats.json. Self-contained: no scripts, fonts or network.</footer>\n"
+      "</main>\n</body>\n</html>\n";
   return out;
 }
 

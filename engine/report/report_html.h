@@ -11,8 +11,8 @@
 namespace corpusflow {
 
 inline constexpr std::array<std::string_view, 13> kReportChartIds = {
-    "chart-outcomes", "chart-languages", "chart-scripts",    "chart-hosts",       "chart-months",
-    "chart-rejects",  "chart-duplicates", "chart-chars",     "chart-words",       "chart-lines",
+    "chart-outcomes",   "chart-languages",   "chart-scripts", "chart-hosts", "chart-months",
+    "chart-rejects",    "chart-duplicates",  "chart-chars",   "chart-words", "chart-lines",
     "chart-similarity", "chart-group-sizes", "chart-stages",
 };
 

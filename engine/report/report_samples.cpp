@@ -98,8 +98,7 @@ std::string reject_samples(const nlohmann::json& stats) {
   std::string out;
   for (const auto& [reason, counts] : view::ranked(view::at(stats, {"rejects"}), 0)) {
     out += group_html(stats, "reject", reason,
-                      "<bdi dir=\"auto\">" + escape(reason) + "</bdi>" +
-                          documents_note(*counts, {"documents"}));
+                      "<bdi dir=\"auto\">" + escape(reason) + "</bdi>" + documents_note(*counts, {"documents"}));
   }
   return out.empty() ? "<p class=\"empty\">no rejects</p>" : out;
 }

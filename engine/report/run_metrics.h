@@ -13,18 +13,18 @@ namespace corpusflow {
 
 // Time one stage spent working, summed over threads, and what it processed.
 struct StageTiming {
-  std::string name;            // read, parse, normalize, fingerprint, decide, stats, encode, compress, write
-  double busy_seconds = 0;     // sum over threads of the time spent in the stage's bodies
+  std::string name;         // read, parse, normalize, fingerprint, decide, stats, encode, compress, write
+  double busy_seconds = 0;  // sum over threads of the time spent in the stage's bodies
   uint64_t documents = 0;
-  uint64_t bytes = 0;          // input bytes the stage processed (uncompressed unless the stage reads frames)
+  uint64_t bytes = 0;  // input bytes the stage processed (uncompressed unless the stage reads frames)
 };
 
 // What the dedup index did, as counts; ratios are computed when shown (stats.json adds
 // index_bytes_per_kept_document), so merged parts give the ratio of the sums.
 struct DedupMetrics {
-  uint64_t decided = 0;             // documents the leader rule saw
-  uint64_t kept_in_index = 0;       // kept documents whose keys the index holds
-  uint64_t near_in_index = 0;       // of those, with a MinHash signature
+  uint64_t decided = 0;        // documents the leader rule saw
+  uint64_t kept_in_index = 0;  // kept documents whose keys the index holds
+  uint64_t near_in_index = 0;  // of those, with a MinHash signature
   uint64_t band_lookups = 0;
   uint64_t candidates_checked = 0;  // signatures compared for verification
   uint64_t index_bytes = 0;         // memory of the index at the end (summed over merged parts)
@@ -38,16 +38,16 @@ struct DedupMetrics {
 // One input shard, accounted: records = kept + duplicates + rejected.
 struct ShardAccount {
   std::string path;
-  uint64_t compressed_bytes = 0;     // file size
+  uint64_t compressed_bytes = 0;  // file size
   uint64_t uncompressed_bytes = 0;
   uint64_t records = 0;
   uint64_t kept = 0;
   uint64_t duplicates = 0;
   uint64_t rejected = 0;
-  uint64_t skipped_members = 0;      // tar members that are not regular files (directories, links)
-  uint64_t concatenated_archives = 0; // tar archives read after the first one's end blocks (`cat a.tar b.tar`)
-  bool end_of_archive_missing = false; // the tar stream ended at a member boundary without its end blocks:
-                                       // a file cut short (e.g. at a zstd frame boundary) looks like this
+  uint64_t skipped_members = 0;         // tar members that are not regular files (directories, links)
+  uint64_t concatenated_archives = 0;   // tar archives read after the first one's end blocks (`cat a.tar b.tar`)
+  bool end_of_archive_missing = false;  // the tar stream ended at a member boundary without its end blocks:
+                                        // a file cut short (e.g. at a zstd frame boundary) looks like this
 };
 
 // An entry of the input listing that was not read, with the reason (io's listing says which).
@@ -58,7 +58,7 @@ struct SkippedInputEntry {
 
 // One output stream (OUT/data, OUT/duplicates, OUT/rejects).
 struct OutputAccount {
-  std::string stream;                // data | duplicates | rejects
+  std::string stream;  // data | duplicates | rejects
   uint64_t files = 0;
   uint64_t records = 0;
   uint64_t uncompressed_bytes = 0;
@@ -67,7 +67,7 @@ struct OutputAccount {
 
 // The sums over a run's shards: the one place the run's totals are added up.
 struct RunTotals {
-  uint64_t records = 0;             // read
+  uint64_t records = 0;  // read
   uint64_t kept = 0;
   uint64_t duplicates = 0;
   uint64_t rejected = 0;
@@ -79,9 +79,9 @@ struct RunMetrics {
   double wall_seconds = 0;
   int threads = 0;
   uint64_t peak_rss_bytes = 0;
-  int parts = 1;                       // runs merged into these metrics (corpusflow stats --merge)
-  std::vector<StageTiming> stages;     // in pipeline order
-  std::vector<ShardAccount> shards;    // in input order
+  int parts = 1;                                  // runs merged into these metrics (corpusflow stats --merge)
+  std::vector<StageTiming> stages;                // in pipeline order
+  std::vector<ShardAccount> shards;               // in input order
   std::vector<SkippedInputEntry> skipped_inputs;  // listed entries not read (unreadable, not files, OUT)
   std::vector<OutputAccount> outputs;
   DedupMetrics dedup;

@@ -9,8 +9,8 @@
 #include <nlohmann/json.hpp>
 
 #include "engine/report/report_html.h"
-#include "io/atomic_file.h"
 #include "engine/report/run_metrics.h"
+#include "io/atomic_file.h"
 #include "stages/stats/stats_accumulator.h"
 
 namespace corpusflow {

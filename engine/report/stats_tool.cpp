@@ -5,10 +5,10 @@
 #include <nlohmann/json.hpp>
 
 #include "engine/report/format.h"
-#include "stages/stats/stats_error.h"
 #include "engine/report/stats_files.h"
 #include "engine/report/stats_json.h"
 #include "engine/report/summary.h"
+#include "stages/stats/stats_error.h"
 
 namespace corpusflow {
 
@@ -56,8 +56,9 @@ int run_stats_tool(const StatsToolOptions& options, std::ostream& out, std::ostr
     out << render_summary(stats, options.rows);
   }
   if (options.merge) {
-    err << "corpusflow stats: merged " << parts.size() << " runs (" << format::count(stats["documents"]["in"].get<uint64_t>())
-        << " documents) into " << options.output << "/stats.json" << (options.report ? " and report.html" : "") << "\n";
+    err << "corpusflow stats: merged " << parts.size() << " runs ("
+        << format::count(stats["documents"]["in"].get<uint64_t>()) << " documents) into " << options.output
+        << "/stats.json" << (options.report ? " and report.html" : "") << "\n";
   }
   return 0;
 }

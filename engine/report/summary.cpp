@@ -43,15 +43,16 @@ std::string bytes_section(const nlohmann::json& stats) {
   };
   uint64_t in = view::count(stats, {"bytes", "in_uncompressed"});
   uint64_t in_compressed = view::count(stats, {"bytes", "in_compressed"});
-  table.add_row({"input shards", format::bytes(in), in_compressed ? format::bytes(in_compressed) : "",
-                 ratio(in, in_compressed)});
+  table.add_row(
+      {"input shards", format::bytes(in), in_compressed ? format::bytes(in_compressed) : "", ratio(in, in_compressed)});
   const auto& outputs = at(stats, {"outputs"});
   if (outputs.is_object()) {
     for (const char* stream : {"data", "duplicates", "rejects"}) {
       if (!outputs.contains(stream)) continue;
       uint64_t raw = view::count(outputs, {stream, "uncompressed_bytes"});
       uint64_t packed = view::count(outputs, {stream, "compressed_bytes"});
-      table.add_row({std::string("OUT/") + stream + " (" + count(view::count(outputs, {stream, "files"})) + (view::count(outputs, {stream, "files"}) == 1 ? " file)" : " files)"),
+      table.add_row({std::string("OUT/") + stream + " (" + count(view::count(outputs, {stream, "files"})) +
+                         (view::count(outputs, {stream, "files"}) == 1 ? " file)" : " files)"),
                      format::bytes(raw), format::bytes(packed), ratio(raw, packed)});
     }
   }
@@ -62,7 +63,8 @@ std::string outcome_section(const std::string& title, const nlohmann::json& outc
   TextTable table(title, {{"", Align::left}, {"documents"}, {"% of in"}, {"raw bytes"}});
   for (const auto& [key, entry] : view::ranked(outcomes, 0)) {
     uint64_t documents = view::count(*entry, {"documents"});
-    table.add_row({key, count(documents), percent(share(documents, in)), format::bytes(view::count(*entry, {"bytes"}))});
+    table.add_row(
+        {key, count(documents), percent(share(documents, in)), format::bytes(view::count(*entry, {"bytes"}))});
   }
   if (table.rows() == 0) table.add_row({"(none)"});
   return table.render();
@@ -124,7 +126,8 @@ std::string groups_section(const nlohmann::json& stats) {
   if (largest.is_array()) {
     for (const auto& entry : largest) {
       table.add_row({view::text(entry, {"id"}), count(view::count(entry, {"absorbed"})),
-                     format::truncate(view::text(entry, {"host"}), 32), format::truncate(view::text(entry, {"title"}), 60)});
+                     format::truncate(view::text(entry, {"host"}), 32),
+                     format::truncate(view::text(entry, {"title"}), 60)});
     }
   }
   return table.render();
@@ -140,8 +143,9 @@ std::string key_section(const std::string& title, const nlohmann::json& table_js
   }
   std::string heading = title;
   if (entries.size() < total) heading += " (" + std::to_string(entries.size()) + " of " + count(total) + ")";
-  TextTable table(heading, {{"", Align::left}, {"documents"}, {"% of in"}, {"kept"}, {"duplicates"},
-                            {"rejected"}, {"words"}, {"chars"}});
+  TextTable table(
+      heading,
+      {{"", Align::left}, {"documents"}, {"% of in"}, {"kept"}, {"duplicates"}, {"rejected"}, {"words"}, {"chars"}});
   for (const auto& [key, entry] : entries) {
     uint64_t documents = view::count(*entry, {"documents"});
     std::string documents_text = count(documents);
@@ -165,17 +169,19 @@ std::string run_section(const nlohmann::json& stats) {
   std::string out = "Run: " + format::seconds(view::number(run, {"wall_seconds"})) + " wall, " +
                     count(view::count(run, {"threads"})) + " threads" + parts + ", " +
                     format::fixed(view::number(run, {"documents_per_second"}), 0) + " documents/s, " +
-                    format::fixed(view::number(run, {"mb_per_second"}), 1) + " MB/s of uncompressed input, peak memory " +
-                    format::bytes(view::count(run, {"peak_rss_bytes"})) + "\n";
+                    format::fixed(view::number(run, {"mb_per_second"}), 1) +
+                    " MB/s of uncompressed input, peak memory " + format::bytes(view::count(run, {"peak_rss_bytes"})) +
+                    "\n";
   TextTable table("Stages (per busy second of one thread)",
                   {{"stage", Align::left}, {"busy"}, {"share"}, {"documents"}, {"documents/s"}, {"MB/s"}});
   const auto& stages = at(stats, {"stages"});
   if (stages.is_array()) {
     for (const auto& stage : stages) {
-      table.add_row({view::text(stage, {"name"}), format::seconds(view::number(stage, {"busy_seconds"})),
-                     percent(view::number(stage, {"busy_percent"})), count(view::count(stage, {"documents"})),
-                     format::fixed(view::number(stage, {"documents_per_second"}), 0),
-                     view::count(stage, {"bytes"}) == 0 ? "—" : format::fixed(view::number(stage, {"mb_per_second"}), 1)});
+      table.add_row(
+          {view::text(stage, {"name"}), format::seconds(view::number(stage, {"busy_seconds"})),
+           percent(view::number(stage, {"busy_percent"})), count(view::count(stage, {"documents"})),
+           format::fixed(view::number(stage, {"documents_per_second"}), 0),
+           view::count(stage, {"bytes"}) == 0 ? "—" : format::fixed(view::number(stage, {"mb_per_second"}), 1)});
     }
   }
   return out + (table.rows() ? "\n" + table.render() : "");
@@ -185,8 +191,9 @@ std::string shards_section(const nlohmann::json& stats, size_t limit) {
   const auto& shards = at(stats, {"shards"});
   if (!shards.is_array() || shards.empty()) return "";
   std::string heading = "Input shards (" + count(shards.size()) + ")";
-  TextTable table(heading, {{"path", Align::left}, {"compressed"}, {"records"}, {"kept"}, {"duplicates"},
-                            {"rejected"}, {"skipped"}});
+  TextTable table(
+      heading,
+      {{"path", Align::left}, {"compressed"}, {"records"}, {"kept"}, {"duplicates"}, {"rejected"}, {"skipped"}});
   size_t shown = 0;
   for (const auto& shard : shards) {
     if (limit != 0 && shown == limit) break;

@@ -106,7 +106,8 @@ std::string bar_list(const std::string& id, const std::vector<Bar>& bars, const 
     out += "</span><svg class=\"bar\" viewBox=\"0 0 1000 16\" preserveAspectRatio=\"none\" aria-hidden=\"true\">";
     out += "<rect class=\"track\" width=\"1000\" height=\"16\"/>";
     double x = 0;
-    double scale = each_row_full ? static_cast<double>(std::max<uint64_t>(total(bar.segments), 1)) : static_cast<double>(max);
+    double scale =
+        each_row_full ? static_cast<double>(std::max<uint64_t>(total(bar.segments), 1)) : static_cast<double>(max);
     for (size_t s = 0; s < bar.segments.size(); ++s) {
       if (bar.segments[s] == 0) continue;
       double width = 1000.0 * static_cast<double>(bar.segments[s]) / scale;
@@ -133,7 +134,8 @@ std::string column_chart(const std::string& id, const std::vector<Column>& colum
 
   const size_t n = columns.size();
   const size_t wide_step = std::max<size_t>(1, (n + kWideTicks - 1) / kWideTicks);
-  const size_t narrow_step = wide_step * std::max<size_t>(1, ((n + kNarrowTicks - 1) / kNarrowTicks + wide_step - 1) / wide_step);
+  const size_t narrow_step =
+      wide_step * std::max<size_t>(1, ((n + kNarrowTicks - 1) / kNarrowTicks + wide_step - 1) / wide_step);
   const double band = 100.0 / static_cast<double>(std::max<size_t>(n, 1));
   std::string wide_group, narrow_group;  // the group shown last at each density
   for (size_t i = 0; i < n; ++i) {
@@ -178,8 +180,8 @@ std::string histogram_chart(const std::string& id, const std::vector<Bin>& bins,
   double axis_max = nice_ceiling(static_cast<double>(max));
   out += count_axis(top, bottom, axis_max, 4, axes.y);
   if (bins.empty()) {
-    out += text("empty", "50%", (top + bottom) / 2, "middle", "no data") + baseline(bottom) +
-           x_title(height - 4, axes.x);
+    out +=
+        text("empty", "50%", (top + bottom) / 2, "middle", "no data") + baseline(bottom) + x_title(height - 4, axes.x);
     return out + close_chart();
   }
   double domain_low = f(bins.front().low);
@@ -225,9 +227,9 @@ std::string histogram_chart(const std::string& id, const std::vector<Bin>& bins,
     double x0 = x_of(bin.low);
     double x1 = x_of(bin.high);
     double h = (bottom - top) * static_cast<double>(bin.count) / axis_max;
-    std::string range = log_x ? format::count(static_cast<uint64_t>(bin.low)) + "–" +
-                                    format::count(static_cast<uint64_t>(bin.high - 1))
-                              : format::fixed(bin.low, 2) + "–" + format::fixed(bin.high, 2);
+    std::string range =
+        log_x ? format::count(static_cast<uint64_t>(bin.low)) + "–" + format::count(static_cast<uint64_t>(bin.high - 1))
+              : format::fixed(bin.low, 2) + "–" + format::fixed(bin.high, 2);
     out += "<rect class=\"seg0 bin\" x=\"" + pct(x0) + "\" y=\"" + num(bottom - h) + "\" width=\"" +
            pct(std::max(x1 - x0, 0.2)) + "\" height=\"" + num(std::max(h, 0.5)) + "\"><title>" +
            html::escape(range + ": " + format::count(bin.count)) + "</title></rect>";

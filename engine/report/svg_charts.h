@@ -20,12 +20,12 @@ struct BarAxes {
 };
 
 struct Bar {
-  std::string label;                // data text, shown isolated (dir="auto")
-  std::vector<uint64_t> segments;   // stacked left to right, classes seg0, seg1, ...
-  std::string value;                // text right of the bar (already formatted; escaped here)
-  std::string note;                 // smaller text after value, e.g. a percentage
-  std::string tooltip;              // hover text of the row
-  std::string href;                 // when set, the label links there (e.g. "#samples-reject-empty")
+  std::string label;               // data text, shown isolated (dir="auto")
+  std::vector<uint64_t> segments;  // stacked left to right, classes seg0, seg1, ...
+  std::string value;               // text right of the bar (already formatted; escaped here)
+  std::string note;                // smaller text after value, e.g. a percentage
+  std::string tooltip;             // hover text of the row
+  std::string href;                // when set, the label links there (e.g. "#samples-reject-empty")
 };
 // Horizontal bars scaled to the largest row total (or, with each_row_full, every row to its own
 // total, for shares): <div class="bars" id=...> a heading row, then rows of label, svg, value.
@@ -39,9 +39,9 @@ struct Axes {
 };
 
 struct Column {
-  std::string label;                // x tick (month "03", or "…")
-  std::string group;                // second tick row, shown where it changes (year "2018")
-  std::vector<uint64_t> segments;   // stacked bottom to top
+  std::string label;               // x tick (month "03", or "…")
+  std::string group;               // second tick row, shown where it changes (year "2018")
+  std::vector<uint64_t> segments;  // stacked bottom to top
   std::string tooltip;
 };
 // Stacked columns over time with a count axis: <svg id=... class="chart">.
@@ -54,7 +54,7 @@ struct Bin {
   uint64_t count = 0;
 };
 struct Marker {
-  std::string label;                // "p50"
+  std::string label;  // "p50"
   double value = 0;
 };
 // A histogram: bars span [low, high); log_x plots log10(1 + x). Markers draw dashed lines.

@@ -123,8 +123,8 @@ void Decider::decide(Document& doc) {
     throw IndexMemoryExceeded(
         "dedup index needs more than --index-memory=" + std::to_string(config_.index_memory_bytes) + " (" +
         gib(config_.index_memory_bytes) + "): it holds " + std::to_string(kept) + " kept documents in " +
-        std::to_string(used) + " bytes and needs " + std::to_string(growth) + " more at document " +
-        doc.id.str() + "; raise --index-memory (about " + std::to_string(kept ? used / kept : 0) +
+        std::to_string(used) + " bytes and needs " + std::to_string(growth) + " more at document " + doc.id.str() +
+        "; raise --index-memory (about " + std::to_string(kept ? used / kept : 0) +
         " bytes per kept document, see docs/dedup.md)");
   }
   doc.outcome = Outcome::kept;
@@ -163,7 +163,8 @@ bool Decider::find_near(Document& doc) {
       const auto near_index = static_cast<uint32_t>((entry - 1) / bands);
       const uint16_t* stored = &signatures_[near_index * k + band * rows];
       bool same_rows = true;
-      for (size_t row = 0; row < rows; ++row) same_rows &= stored[row] == static_cast<uint16_t>(signature[band * rows + row]);
+      for (size_t row = 0; row < rows; ++row)
+        same_rows &= stored[row] == static_cast<uint16_t>(signature[band * rows + row]);
       if (same_rows) candidates_.push_back(near_index);
     }
   }

@@ -21,9 +21,9 @@ struct IndexMemoryExceeded : std::runtime_error {
 };
 
 struct DeciderStats {
-  uint64_t decided = 0;             // non-rejected documents seen
-  uint64_t kept_in_index = 0;       // kept documents (all of them enter the index)
-  uint64_t near_in_index = 0;       // of those, the ones with a signature (in the LSH bands)
+  uint64_t decided = 0;        // non-rejected documents seen
+  uint64_t kept_in_index = 0;  // kept documents (all of them enter the index)
+  uint64_t near_in_index = 0;  // of those, the ones with a signature (in the LSH bands)
   uint64_t duplicates_exact = 0;
   uint64_t duplicates_url = 0;
   uint64_t duplicates_near = 0;
@@ -56,23 +56,23 @@ class Decider {
 
   DedupConfig config_;
   int signature_size_;
-  int min_agreement_;                        // ceil(threshold * signature_size)
+  int min_agreement_;  // ceil(threshold * signature_size)
   DeciderStats stats_;
 
-  std::vector<DocumentId> kept_ids_;         // kept index -> id; tables hold kept index + 1
-  FlatTable<Key128> exact_;                  // 128-bit fingerprint-text hash -> kept index + 1
-  FlatTable<uint64_t> url_;                  // normalized-URL hash -> kept index + 1
+  std::vector<DocumentId> kept_ids_;  // kept index -> id; tables hold kept index + 1
+  FlatTable<Key128> exact_;           // 128-bit fingerprint-text hash -> kept index + 1
+  FlatTable<uint64_t> url_;           // normalized-URL hash -> kept index + 1
   // Per band: 32 bits of the band key -> newest band entry + 1. A 32-bit collision only adds a candidate,
   // and candidates are checked to share the band's rows before verification.
   std::vector<FlatTable<uint32_t>> bands_;
-  std::vector<uint32_t> near_next_;          // band entry (near index * bands + band) -> older entry + 1
-  std::vector<uint32_t> near_kept_;          // near index -> kept index
+  std::vector<uint32_t> near_next_;  // band entry (near index * bands + band) -> older entry + 1
+  std::vector<uint32_t> near_kept_;  // near index -> kept index
   // near index * signature_size -> the low 16 bits of each signature value. Two different values agree
   // by chance with probability 2^-16, raising an estimate by (1 - J) * 1.5e-5: nothing at 0.75.
   std::vector<uint16_t> signatures_;
 
-  std::vector<uint32_t> band_keys_;          // scratch
-  std::vector<uint32_t> candidates_;         // scratch: near indexes
+  std::vector<uint32_t> band_keys_;   // scratch
+  std::vector<uint32_t> candidates_;  // scratch: near indexes
 };
 
 }  // namespace corpusflow

@@ -51,8 +51,7 @@ void Fingerprinter::fingerprint(Document& doc) {
   trim_scratch(shingles_);
 }
 
-void Fingerprinter::signature_of_tokens(const std::vector<std::string_view>& tokens,
-                                        std::vector<uint32_t>& signature) {
+void Fingerprinter::signature_of_tokens(const std::vector<std::string_view>& tokens, std::vector<uint32_t>& signature) {
   shingle_hashes(tokens, config_.ngram, shingles_);
   if (shingles_.empty()) {
     signature.clear();

@@ -38,8 +38,7 @@ uint32_t bin_of(uint64_t value, int bins) {
 
 }  // namespace
 
-MinHasher::MinHasher(MinHashFamily family, int size, uint64_t seed)
-    : family_(family), size_(size), seed_(seed) {
+MinHasher::MinHasher(MinHashFamily family, int size, uint64_t seed) : family_(family), size_(size), seed_(seed) {
   if (size < 1) throw std::invalid_argument("MinHash signature size must be at least 1");
   if (family == MinHashFamily::mod_prime) {
     uint64_t state = seed;

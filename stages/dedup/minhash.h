@@ -29,8 +29,8 @@ class MinHasher {
   MinHashFamily family_;
   int size_;
   uint64_t seed_;
-  std::vector<uint64_t> a_, b_;            // mod_prime: coefficients in [1, p) and [0, p)
-  mutable std::vector<uint64_t> bins_;     // one_permutation scratch (a MinHasher is per thread)
+  std::vector<uint64_t> a_, b_;         // mod_prime: coefficients in [1, p) and [0, p)
+  mutable std::vector<uint64_t> bins_;  // one_permutation scratch (a MinHasher is per thread)
 };
 
 // Signature agreement: slots where a and b hold the same value (a and b of equal size).

@@ -18,8 +18,8 @@ int hex_value(char c) {
 }
 
 bool is_unreserved(unsigned char c) {
-  return is_alpha(static_cast<char>(c)) || is_digit(static_cast<char>(c)) || c == '-' || c == '.' ||
-         c == '_' || c == '~';
+  return is_alpha(static_cast<char>(c)) || is_digit(static_cast<char>(c)) || c == '-' || c == '.' || c == '_' ||
+         c == '~';
 }
 
 std::string_view default_port(std::string_view scheme) {
@@ -38,8 +38,7 @@ bool append_escaped(std::string_view part, std::string& out) {
     if (c < 0x20 || c == 0x7f) return false;
     if (c == ' ') {
       out += "%20";
-    } else if (c == '%' && i + 2 < part.size() && hex_value(part[i + 1]) >= 0 &&
-               hex_value(part[i + 2]) >= 0) {
+    } else if (c == '%' && i + 2 < part.size() && hex_value(part[i + 1]) >= 0 && hex_value(part[i + 2]) >= 0) {
       const auto byte = static_cast<unsigned char>(hex_value(part[i + 1]) * 16 + hex_value(part[i + 2]));
       if (byte >= 0x80 || is_unreserved(byte)) {
         out += static_cast<char>(byte);

@@ -23,11 +23,8 @@ void append_mapped(UChar32 c, std::string& out) {
   switch (u_charType(c)) {
     case U_NON_SPACING_MARK:
     case U_ENCLOSING_MARK:
-    case U_FORMAT_CHAR:
-      return;
-    case U_DECIMAL_DIGIT_NUMBER:
-      out.push_back('0');
-      return;
+    case U_FORMAT_CHAR: return;
+    case U_DECIMAL_DIGIT_NUMBER: out.push_back('0'); return;
     case U_DASH_PUNCTUATION:
     case U_START_PUNCTUATION:
     case U_END_PUNCTUATION:
@@ -43,11 +40,8 @@ void append_mapped(UChar32 c, std::string& out) {
     case U_LINE_SEPARATOR:
     case U_PARAGRAPH_SEPARATOR:
     case U_CONTROL_CHAR:
-    case U_SURROGATE:
-      out.push_back(' ');
-      return;
-    default:
-      break;
+    case U_SURROGATE: out.push_back(' '); return;
+    default: break;
   }
   switch (c) {
     case 0x0671: c = 0x0627; break;  // ٱ alef wasla -> ا
@@ -186,8 +180,7 @@ void fingerprint_text(std::string_view text, std::string& out) {
     if (byte < 0x80) {
       c = byte;
       ++i;
-    } else if (byte >= 0xC2 && byte < 0xE0 && i + 1 < n &&
-               (static_cast<unsigned char>(data[i + 1]) & 0xC0) == 0x80) {
+    } else if (byte >= 0xC2 && byte < 0xE0 && i + 1 < n && (static_cast<unsigned char>(data[i + 1]) & 0xC0) == 0x80) {
       c = ((byte & 0x1F) << 6) | (static_cast<unsigned char>(data[i + 1]) & 0x3F);
       i += 2;
     } else {

@@ -42,8 +42,7 @@ const icu::Normalizer2& nfkc_casefold() {
 void append_normalized(const icu::Normalizer2& normalizer, std::string_view src, std::string& out) {
   icu::StringByteSink<std::string> sink(&out, static_cast<int32_t>(src.size()));
   UErrorCode error = U_ZERO_ERROR;
-  normalizer.normalizeUTF8(0, icu::StringPiece(src.data(), static_cast<int32_t>(src.size())), sink, nullptr,
-                           error);
+  normalizer.normalizeUTF8(0, icu::StringPiece(src.data(), static_cast<int32_t>(src.size())), sink, nullptr, error);
   if (U_FAILURE(error)) {
     throw std::runtime_error(std::string("ICU normalizeUTF8 failed: ") + u_errorName(error));
   }

@@ -6,7 +6,8 @@ namespace corpusflow {
 namespace {
 
 // From a 64-bit hash to the first position stored under it: one flat open-addressing table sized for the
-// page, instead of a node per line (a 500,000-line page took ~36 MB in unordered containers, this 12 MB, at most 75% full).
+// page, instead of a node per line (a 500,000-line page took ~36 MB in unordered containers, this 12 MB, at most 75%
+// full).
 class FirstPosition {
  public:
   explicit FirstPosition(size_t expected) {
@@ -70,9 +71,8 @@ size_t remove_page_repeats(std::vector<TextLine>& lines, const std::vector<size_
   return kept.size() - period;
 }
 
-size_t remove_repeated_runs_and_lines(std::vector<TextLine>& lines, const std::vector<size_t>& kept,
-                                      uint64_t title_key, uint32_t title_fingerprint_chars,
-                                      const RepetitionOptions& options) {
+size_t remove_repeated_runs_and_lines(std::vector<TextLine>& lines, const std::vector<size_t>& kept, uint64_t title_key,
+                                      uint32_t title_fingerprint_chars, const RepetitionOptions& options) {
   const size_t m = kept.size();
   auto key = [&](size_t i) { return lines[kept[i]].key; };
   auto is_long = [&](size_t i) { return lines[kept[i]].fingerprint_chars >= options.min_repeated_line_chars; };
@@ -80,7 +80,8 @@ size_t remove_repeated_runs_and_lines(std::vector<TextLine>& lines, const std::v
   for (size_t k = 0; k < m; ++k) long_count += is_long(k);
   FirstPosition first_pair(m);
   FirstPosition long_lines(long_count);
-  if (title_key != 0 && title_fingerprint_chars >= options.min_repeated_line_chars) long_lines.try_emplace(title_key, 0);
+  if (title_key != 0 && title_fingerprint_chars >= options.min_repeated_line_chars)
+    long_lines.try_emplace(title_key, 0);
   size_t removed = 0;
   size_t i = 0;
   while (i < m) {
@@ -130,8 +131,7 @@ size_t remove_repetition(std::vector<TextLine>& lines, uint64_t title_key, uint3
     work += lines.size();
     size_t removed = remove_page_repeats(lines, kept_lines(lines));
     if (removed == 0) {
-      removed = remove_repeated_runs_and_lines(lines, kept_lines(lines), title_key, title_fingerprint_chars,
-                                               options);
+      removed = remove_repeated_runs_and_lines(lines, kept_lines(lines), title_key, title_fingerprint_chars, options);
     }
     if (title_key != 0) removed += remove_title_at_top(lines, kept_lines(lines), title_key);
     if (removed == 0) break;

@@ -12,7 +12,7 @@ namespace corpusflow {
 struct TextLine {
   uint32_t begin = 0;
   uint32_t end = 0;
-  uint64_t key = 0;              // hash of the line's fingerprint text; 0 for a blank line
+  uint64_t key = 0;                // hash of the line's fingerprint text; 0 for a blank line
   uint32_t fingerprint_chars = 0;  // code points of the fingerprint text
   uint32_t tokens = 0;             // tokens of the fingerprint text
   bool blank = false;              // empty line (a paragraph break)

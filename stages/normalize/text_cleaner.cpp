@@ -49,8 +49,8 @@ const PresentationForms& presentation_forms() {
 bool is_plain(UChar32 c) {
   if (c < 0x1680) return c > 0xA0 && c != 0xAD && c != 0x0640;
   if (c < 0x3001) {
-    return c != 0x1680 && c != 0x180E && (c < 0x2000 || c > 0x200B) && c != 0x2028 && c != 0x2029 &&
-           c != 0x202F && (c < 0x205F || c > 0x2064) && c != 0x3000;
+    return c != 0x1680 && c != 0x180E && (c < 0x2000 || c > 0x200B) && c != 0x2028 && c != 0x2029 && c != 0x202F &&
+           (c < 0x205F || c > 0x2064) && c != 0x3000;
   }
   return !is_presentation_form(c) && c != 0xFEFF;
 }
@@ -61,8 +61,7 @@ class NfcQuickCheck {
  public:
   NfcQuickCheck() {
     for (UChar32 c = 0; c < 0x10000; ++c) {
-      const auto quick_check =
-          static_cast<UNormalizationCheckResult>(u_getIntPropertyValue(c, UCHAR_NFC_QUICK_CHECK));
+      const auto quick_check = static_cast<UNormalizationCheckResult>(u_getIntPropertyValue(c, UCHAR_NFC_QUICK_CHECK));
       entries_[static_cast<size_t>(c)] =
           static_cast<uint16_t>(u_getCombiningClass(c) | (quick_check == UNORM_YES ? 0 : kUnsure) |
                                 (c >= 0x80 && !U_IS_SURROGATE(c) && is_plain(c) ? kPlain : 0));
@@ -89,8 +88,7 @@ bool is_removed_junk(UChar32 c) {
 bool is_line_break(UChar32 c) { return c == 0x85 || c == 0x2028 || c == 0x2029; }
 
 bool is_unicode_space(UChar32 c) {
-  return c == 0xA0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200A) || c == 0x202F || c == 0x205F ||
-         c == 0x3000;
+  return c == 0xA0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200A) || c == 0x202F || c == 0x205F || c == 0x3000;
 }
 
 // Builds the output line by line: whitespace is held back until a visible character follows it on the same
@@ -141,8 +139,8 @@ class LineWriter {
   bool line_has_content_ = false;
 };
 
-void write_code_point(UChar32 c, const char* bytes, size_t length, const CleanOptions& options,
-                      LineWriter& writer, CleanCounts& counts);
+void write_code_point(UChar32 c, const char* bytes, size_t length, const CleanOptions& options, LineWriter& writer,
+                      CleanCounts& counts);
 
 void write_presentation_form(UChar32 c, const CleanOptions& options, LineWriter& writer, CleanCounts& counts) {
   const std::string& form = presentation_forms()[c];
@@ -153,20 +151,29 @@ void write_presentation_form(UChar32 c, const CleanOptions& options, LineWriter&
     const auto length = static_cast<size_t>(i - start);
     // A form whose NFKC is itself (U+FD3E ORNATE PARENTHESIS, U+FDFD, noncharacters, unassigned code points)
     // is written as it is: NFKC is idempotent, so nothing in `form` needs replacing again.
-    if (is_presentation_form(d)) writer.visible(form.data() + start, length);
-    else write_code_point(d, form.data() + start, length, options, writer, counts);
+    if (is_presentation_form(d)) {
+      writer.visible(form.data() + start, length);
+    } else {
+      write_code_point(d, form.data() + start, length, options, writer, counts);
+    }
   }
 }
 
 // A code point at or above U+0080.
-void write_code_point(UChar32 c, const char* bytes, size_t length, const CleanOptions& options,
-                      LineWriter& writer, CleanCounts& counts) {
+void write_code_point(UChar32 c, const char* bytes, size_t length, const CleanOptions& options, LineWriter& writer,
+                      CleanCounts& counts) {
   if (c < 0x80) {
-    if (c == ' ') writer.space();
-    else if (c == '\t') writer.whitespace(bytes, length);
-    else if (c == '\n') writer.line_break();
-    else if (c < 0x20 || c == 0x7F) ++counts.controls_removed;
-    else writer.visible(static_cast<char>(c));
+    if (c == ' ') {
+      writer.space();
+    } else if (c == '\t') {
+      writer.whitespace(bytes, length);
+    } else if (c == '\n') {
+      writer.line_break();
+    } else if (c < 0x20 || c == 0x7F) {
+      ++counts.controls_removed;
+    } else {
+      writer.visible(static_cast<char>(c));
+    }
   } else if (is_removed_junk(c)) {
     ++counts.controls_removed;
   } else if (c == 0x0640 && options.remove_tatweel) {
@@ -286,8 +293,7 @@ void clean_text(std::string_view text, const CleanOptions& options, std::string&
   if (!saw_high || !(nfc_unsure || saw_special)) return;
   UErrorCode error = U_ZERO_ERROR;
   const icu::Normalizer2& nfc = icu_util::nfc();
-  if (nfc.isNormalizedUTF8(icu::StringPiece(out.data(), static_cast<int32_t>(out.size())), error) &&
-      U_SUCCESS(error)) {
+  if (nfc.isNormalizedUTF8(icu::StringPiece(out.data(), static_cast<int32_t>(out.size())), error) && U_SUCCESS(error)) {
     return;
   }
   std::string composed;

@@ -14,10 +14,10 @@ struct CleanOptions {
 };
 
 struct CleanCounts {
-  uint32_t utf8_repairs = 0;       // maximal invalid subsequences replaced by U+FFFD
-  uint64_t invalid_bytes = 0;      // bytes in those subsequences
+  uint32_t utf8_repairs = 0;          // maximal invalid subsequences replaced by U+FFFD
+  uint64_t invalid_bytes = 0;         // bytes in those subsequences
   uint64_t first_invalid_offset = 0;  // byte offset of the first one in the input; meaningful when utf8_repairs
-  uint32_t controls_removed = 0;   // C0 (but tab and line breaks), DEL, C1, BOM and zero-width junk removed
+  uint32_t controls_removed = 0;      // C0 (but tab and line breaks), DEL, C1, BOM and zero-width junk removed
   uint32_t tatweel_removed = 0;
 };
 

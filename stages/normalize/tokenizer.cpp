@@ -9,8 +9,8 @@
 namespace corpusflow {
 namespace {
 
-constexpr UScriptCode kCharacterScripts[] = {USCRIPT_HAN,  USCRIPT_HIRAGANA, USCRIPT_KATAKANA, USCRIPT_THAI,
-                                             USCRIPT_LAO,  USCRIPT_KHMER,    USCRIPT_MYANMAR};
+constexpr UScriptCode kCharacterScripts[] = {USCRIPT_HAN, USCRIPT_HIRAGANA, USCRIPT_KATAKANA, USCRIPT_THAI,
+                                             USCRIPT_LAO, USCRIPT_KHMER,    USCRIPT_MYANMAR};
 
 bool compute_is_character_token(UChar32 c) {
   UErrorCode error = U_ZERO_ERROR;

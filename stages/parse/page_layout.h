@@ -7,7 +7,7 @@ namespace corpusflow {
 
 struct PageParts {
   bool has_header = false;
-  std::string_view date;   // YYYY-MM-DD
+  std::string_view date;  // YYYY-MM-DD
   std::string_view url;
   std::string_view title;  // first non-empty line after the header
   std::string_view body;   // everything after the title line; the whole page when there is no header

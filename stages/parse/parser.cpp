@@ -58,7 +58,7 @@ std::string host_of(std::string_view url) {
 struct Parser::JsonState {
   simdjson::ondemand::parser parser;
   simdjson::dom::parser validator;  // on-demand skips what it does not read: metadata values are checked here
-  std::string padded;    // record bytes (repaired when needed) plus simdjson's padding
+  std::string padded;               // record bytes (repaired when needed) plus simdjson's padding
   std::string metadata;
   std::string numbers_blanked;  // a metadata value with its numbers as 0, for the validator
 };
@@ -85,8 +85,8 @@ simdjson::simdjson_result<std::string_view> raw_value(simdjson::ondemand::value 
     return array.raw_json();
   }
   std::string_view token = value.raw_json_token();
-  while (!token.empty() && (token.back() == ' ' || token.back() == '\t' || token.back() == '\r' ||
-                            token.back() == '\n')) {
+  while (!token.empty() &&
+         (token.back() == ' ' || token.back() == '\t' || token.back() == '\r' || token.back() == '\n')) {
     token.remove_suffix(1);
   }
   return token;
@@ -130,7 +130,8 @@ void Parser::parse(RawRecord& record, RecordLayout layout, Document& doc) {
     return;
   }
   if (record.too_large) {
-    doc.reject(RejectReason::too_large, "record of " + std::to_string(record.size) + " bytes exceeds --max-record-size");
+    doc.reject(RejectReason::too_large,
+               "record of " + std::to_string(record.size) + " bytes exceeds --max-record-size");
     return;
   }
   if (is_whitespace_only(record.bytes)) {
@@ -207,10 +208,15 @@ void Parser::parse_json(RawRecord& record, JsonState& state, Document& doc) {
     if (auto error = field.unescaped_key().get(key)) return fail("broken field name", error);
     std::string* target = nullptr;
     bool* seen = nullptr;
-    if (key == "text") target = &doc.text, seen = &has_text;
-    else if (key == "url") target = &doc.url, seen = &seen_url;
-    else if (key == "title") target = &doc.title, seen = &seen_title;
-    else if (key == "date") target = &doc.date, seen = &seen_date;
+    if (key == "text") {
+      target = &doc.text, seen = &has_text;
+    } else if (key == "url") {
+      target = &doc.url, seen = &seen_url;
+    } else if (key == "title") {
+      target = &doc.title, seen = &seen_title;
+    } else if (key == "date") {
+      target = &doc.date, seen = &seen_date;
+    }
     simdjson::ondemand::value value = field.value();
     if (target != nullptr && !*seen) {
       std::string_view string_value;
@@ -223,8 +229,8 @@ void Parser::parse_json(RawRecord& record, JsonState& state, Document& doc) {
         continue;
       }
       if (target == &doc.text) {
-        doc.reject(RejectReason::bad_json, std::string("field \"text\" is ") + json_type_name(value) + ", not a string" +
-                                   where());
+        doc.reject(RejectReason::bad_json,
+                   std::string("field \"text\" is ") + json_type_name(value) + ", not a string" + where());
         return;
       }
     }
@@ -246,8 +252,9 @@ void Parser::parse_json(RawRecord& record, JsonState& state, Document& doc) {
   }
   const char* trailing = nullptr;
   if (!json.current_location().get(trailing)) {  // in bounds after the object: more JSON on the line
-    doc.reject(RejectReason::bad_json, "content after the JSON object at byte " +
-                               std::to_string(static_cast<size_t>(trailing - state.padded.data()) + skipped));
+    doc.reject(RejectReason::bad_json,
+               "content after the JSON object at byte " +
+                   std::to_string(static_cast<size_t>(trailing - state.padded.data()) + skipped));
     return;
   }
   if (!has_text) {

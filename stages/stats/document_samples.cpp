@@ -23,8 +23,8 @@ bool before(const DocumentSample& a, const DocumentSample& b) {
 bool same(const DocumentSample& a, const DocumentSample& b) { return a.id == b.id && a.source == b.source; }
 
 nlohmann::json sample_json(const DocumentSample& sample, Category category) {
-  nlohmann::json json = {{"id", sample.id.str()},     {"source", sample.source},     {"url", sample.url},
-                         {"title", sample.title},     {"language", sample.language}, {"text", sample.text},
+  nlohmann::json json = {{"id", sample.id.str()},          {"source", sample.source},     {"url", sample.url},
+                         {"title", sample.title},          {"language", sample.language}, {"text", sample.text},
                          {"text_bytes", sample.text_bytes}};
   if (category == Category::reject) {
     json["reason"] = sample.reason;

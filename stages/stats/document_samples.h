@@ -27,12 +27,12 @@ struct DocumentSample {
   std::string url;
   std::string title;
   std::string language;
-  std::string text;                 // the first kTextBytes of the text (utf8_prefix)
-  uint64_t text_bytes = 0;          // of the whole text
-  std::string reason;               // rejects: the reject reason
-  std::string detail;               // rejects: what the stage said
-  DocumentId duplicate_of;          // duplicates: the kept document
-  float similarity = 0.0f;          // duplicates: estimated Jaccard (1 for exact and url)
+  std::string text;         // the first kTextBytes of the text (utf8_prefix)
+  uint64_t text_bytes = 0;  // of the whole text
+  std::string reason;       // rejects: the reject reason
+  std::string detail;       // rejects: what the stage said
+  DocumentId duplicate_of;  // duplicates: the kept document
+  float similarity = 0.0f;  // duplicates: estimated Jaccard (1 for exact and url)
 
   bool operator==(const DocumentSample&) const = default;
 };
@@ -43,7 +43,7 @@ class DocumentSamples {
 
   static constexpr size_t kPerCategory = 5;
   static constexpr size_t kTextBytes = 300;
-  static constexpr size_t kFieldBytes = 200;    // source, url, title and detail are cut to this
+  static constexpr size_t kFieldBytes = 200;  // source, url, title and detail are cut to this
 
   explicit DocumentSamples(size_t per_category = kPerCategory) : per_category_(per_category) {}
 

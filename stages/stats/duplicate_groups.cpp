@@ -104,8 +104,10 @@ LogHistogram DuplicateGroups::size_histogram() const {
 nlohmann::json DuplicateGroups::to_json(size_t largest_limit) const {
   nlohmann::json largest_json = nlohmann::json::array();
   for (const auto& group : largest(largest_limit)) {
-    nlohmann::json entry = {{"id", group.kept.str()},      {"absorbed", group.absorbed},
-                            {"sample", group.sample.str()}, {"title", group.title},
+    nlohmann::json entry = {{"id", group.kept.str()},
+                            {"absorbed", group.absorbed},
+                            {"sample", group.sample.str()},
+                            {"title", group.title},
                             {"host", group.host}};
     if (group.error != 0) entry["error"] = group.error;
     largest_json.push_back(std::move(entry));

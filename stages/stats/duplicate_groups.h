@@ -20,12 +20,12 @@
 namespace corpusflow {
 
 struct DuplicateGroup {
-  DocumentId kept;                  // the kept document that absorbed the duplicates
-  uint64_t absorbed = 0;            // duplicates naming it as duplicate_of
-  uint64_t error = 0;               // duplicates it may have lost to pruning
-  DocumentId sample;                // smallest id among its duplicates seen
-  std::string title;                // the sample's title, cut to kSampleTitleBytes (utf8_prefix)
-  std::string host;                 // the sample's host
+  DocumentId kept;        // the kept document that absorbed the duplicates
+  uint64_t absorbed = 0;  // duplicates naming it as duplicate_of
+  uint64_t error = 0;     // duplicates it may have lost to pruning
+  DocumentId sample;      // smallest id among its duplicates seen
+  std::string title;      // the sample's title, cut to kSampleTitleBytes (utf8_prefix)
+  std::string host;       // the sample's host
 
   bool operator==(const DuplicateGroup&) const = default;
 };

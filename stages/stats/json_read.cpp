@@ -64,8 +64,7 @@ DocumentId document_id_at(const nlohmann::json& object, std::string_view key, st
   return id;
 }
 
-uint64_t unsigned_or(const nlohmann::json& object, std::string_view key, uint64_t fallback,
-                     std::string_view path) {
+uint64_t unsigned_or(const nlohmann::json& object, std::string_view key, uint64_t fallback, std::string_view path) {
   if (!object.is_object() || !object.contains(key)) return fallback;
   return unsigned_at(object, key, path);
 }

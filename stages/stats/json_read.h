@@ -21,7 +21,6 @@ uint64_t as_unsigned(const nlohmann::json& value, std::string_view path);
 // A document id written as DocumentId::str() ("shard:record").
 DocumentId document_id_at(const nlohmann::json& object, std::string_view key, std::string_view path);
 // Optional members: the default when absent; still a type error when present with the wrong type.
-uint64_t unsigned_or(const nlohmann::json& object, std::string_view key, uint64_t fallback,
-                     std::string_view path);
+uint64_t unsigned_or(const nlohmann::json& object, std::string_view key, uint64_t fallback, std::string_view path);
 
 }  // namespace corpusflow::json_read

@@ -107,7 +107,7 @@ nlohmann::json KeyTable::to_json() const {
   nlohmann::json out = nlohmann::json::object();
   for (const auto& [key, counts] : map_) {
     nlohmann::json entry = {
-        {"documents", counts.documents}, {"kept", counts.kept}, {"duplicates", counts.duplicates},
+        {"documents", counts.documents}, {"kept", counts.kept},   {"duplicates", counts.duplicates},
         {"rejected", counts.rejected},   {"words", counts.words}, {"chars", counts.chars},
         {"bytes", counts.bytes},
     };

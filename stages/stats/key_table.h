@@ -19,14 +19,14 @@
 namespace corpusflow {
 
 struct KeyCounts {
-  uint64_t documents = 0;   // every outcome
+  uint64_t documents = 0;  // every outcome
   uint64_t kept = 0;
   uint64_t duplicates = 0;
   uint64_t rejected = 0;
-  uint64_t words = 0;       // of kept documents
-  uint64_t chars = 0;       // of kept documents (code points)
-  uint64_t bytes = 0;       // UTF-8 bytes of the text of kept documents
-  uint64_t error = 0;       // bounded tables only: documents this key may have lost to pruning
+  uint64_t words = 0;  // of kept documents
+  uint64_t chars = 0;  // of kept documents (code points)
+  uint64_t bytes = 0;  // UTF-8 bytes of the text of kept documents
+  uint64_t error = 0;  // bounded tables only: documents this key may have lost to pruning
 
   void merge(const KeyCounts& other);
   bool operator==(const KeyCounts&) const = default;
@@ -35,8 +35,8 @@ struct KeyCounts {
 class KeyTable {
  public:
   explicit KeyTable(size_t capacity = 0) : capacity_(capacity) {}
-  KeyTable(const KeyTable& other) : map_(other.map_), capacity_(other.capacity_), pruned_(other.pruned_),
-                                    error_bound_(other.error_bound_) {}
+  KeyTable(const KeyTable& other)
+      : map_(other.map_), capacity_(other.capacity_), pruned_(other.pruned_), error_bound_(other.error_bound_) {}
   KeyTable& operator=(const KeyTable& other) {
     if (this != &other) *this = KeyTable(other);
     return *this;

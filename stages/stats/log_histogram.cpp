@@ -100,8 +100,8 @@ LogHistogram LogHistogram::from_json(const nlohmann::json& json) {
     total += count;
   }
   if (total != histogram.count_) {
-    throw StatsFormatError("'histogram.count' is " + std::to_string(histogram.count_) +
-                           " but its buckets hold " + std::to_string(total));
+    throw StatsFormatError("'histogram.count' is " + std::to_string(histogram.count_) + " but its buckets hold " +
+                           std::to_string(total));
   }
   return histogram;
 }

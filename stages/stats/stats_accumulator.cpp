@@ -156,7 +156,8 @@ nlohmann::json StatsAccumulator::to_json() const {
     rejects[reason] = outcome_json(counts);
   }
   nlohmann::json by_kind = nlohmann::json::object();
-  for (DuplicateKind kind : kDuplicateKinds) by_kind[to_string(kind)] = outcome_json(duplicates_[duplicate_kind_index(kind)]);
+  for (DuplicateKind kind : kDuplicateKinds)
+    by_kind[to_string(kind)] = outcome_json(duplicates_[duplicate_kind_index(kind)]);
 
   return {
       {"schema", "corpusflow.stats"},
@@ -233,7 +234,8 @@ StatsAccumulator StatsAccumulator::from_json(const nlohmann::json& json) {
   const auto& duplicates = member(json, "duplicates", "");
   for (DuplicateKind kind : kDuplicateKinds) {
     std::string name = to_string(kind);
-    stats.duplicates_[duplicate_kind_index(kind)] = outcome_from_json(member(duplicates, name, "duplicates"), "duplicates." + name);
+    stats.duplicates_[duplicate_kind_index(kind)] =
+        outcome_from_json(member(duplicates, name, "duplicates"), "duplicates." + name);
   }
   const auto& rejects = member(json, "rejects", "");
   if (!rejects.is_object()) throw StatsFormatError("'rejects' is not an object");

@@ -40,8 +40,8 @@ struct StatsConfig {
 // Documents and bytes of one reject reason or duplicate kind.
 struct OutcomeCounts {
   uint64_t documents = 0;
-  uint64_t bytes = 0;        // raw bytes of the records as read
-  uint64_t text_bytes = 0;   // UTF-8 bytes of their normalized text (0 for rejects not normalized)
+  uint64_t bytes = 0;       // raw bytes of the records as read
+  uint64_t text_bytes = 0;  // UTF-8 bytes of their normalized text (0 for rejects not normalized)
 
   bool operator==(const OutcomeCounts&) const = default;
 };

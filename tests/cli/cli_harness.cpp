@@ -14,8 +14,10 @@ namespace corpusflow::testing {
 std::string quote(const std::string& text) {
   std::string quoted(1, '\'');
   for (char c : text) {
-    if (c == '\'') quoted.append("'\\''");
-    else quoted.push_back(c);
+    if (c == '\'')
+      quoted.append("'\\''");
+    else
+      quoted.push_back(c);
   }
   quoted.push_back('\'');
   return quoted;

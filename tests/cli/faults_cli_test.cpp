@@ -230,8 +230,8 @@ raw[header + 148:header + 156] = b' ' * 8
 raw[header + 148:header + 156] = ('%06o\0 ' % sum(raw[header:header + 512])).encode()
 open('huge.tar', 'wb').write(bytes(raw))
 )");
-  const CommandResult run = run_corpusflow(
-      {"run", (dir / "huge.tar").string(), "-o", (dir / "out").string(), "--max-record-size", "2TiB"});
+  const CommandResult run =
+      run_corpusflow({"run", (dir / "huge.tar").string(), "-o", (dir / "out").string(), "--max-record-size", "2TiB"});
   ASSERT_EQ(run.exit_code, 0) << run.err;
   const auto manifest = read_json(dir / "out" / "manifest.json");
   expect_balanced(manifest, 2);
@@ -343,8 +343,8 @@ TEST(FaultsCli, ExitCodesHaveOneMeaningEach) {
   ::chmod((dir / "locked-down").c_str(), 0555);
   const std::string as = ::geteuid() == 0 ? "setpriv --reuid=65534 --regid=65534 --clear-groups " : "";
   for (const std::string out : {"locked-down", "locked-down/new"}) {
-    const std::string command = as + quote(CORPUSFLOW_BINARY) + " run " + quote((dir / "a.jsonl").string()) +
-                                " -o " + quote((dir / out).string()) + " >/dev/null 2>&1";
+    const std::string command = as + quote(CORPUSFLOW_BINARY) + " run " + quote((dir / "a.jsonl").string()) + " -o " +
+                                quote((dir / out).string()) + " >/dev/null 2>&1";
     EXPECT_EQ(shell(command), 1) << out;
   }
   ::chmod((dir / "locked-down").c_str(), 0755);
@@ -358,7 +358,6 @@ TEST(FaultsCli, ARunThatKeepsNothingSaysSo) {
   ASSERT_EQ(run.exit_code, 0) << run.err;
   EXPECT_THAT(run.err, HasSubstr("every one of the 2 records read was rejected"));
 }
-
 
 // Peak memory of a run as stats.json records it (the high-water mark, taken after the graph).
 uint64_t peak_rss(const std::filesystem::path& out) {
@@ -391,7 +390,8 @@ TEST(FaultsCli, ManySmallInputFilesCostLittleMemoryEach) {
   expect_balanced(read_json(dir / "out" / "manifest.json"), kFiles);
   // Per input: its path, counts and checksum, in the listing, the accounts, stats.json and the manifest
   // (about 1 KB measured); 4 KB before the per-shard lists were written as text.
-  const double per_file = (static_cast<double>(peak_rss(dir / "out")) - static_cast<double>(peak_rss(dir / "out-one"))) / kFiles;
+  const double per_file =
+      (static_cast<double>(peak_rss(dir / "out")) - static_cast<double>(peak_rss(dir / "out-one"))) / kFiles;
   EXPECT_LT(per_file, 2048.0);
 }
 

@@ -16,7 +16,8 @@ TEST(Layering, TheTreeFollowsTheRules) {
 
 TEST(Layering, AStageThatIncludesTheEngineOrIoIsCaught) {
   TempDir dir;
-  for (const char* folder : {"core", "io", "stages/parse", "engine/gen", "engine/report", "engine/graph", "engine/cli"}) {
+  for (const char* folder :
+       {"core", "io", "stages/parse", "engine/gen", "engine/report", "engine/graph", "engine/cli"}) {
     std::filesystem::create_directories(dir / folder);
   }
   write_file(dir / "stages/parse/good.cpp", "#include \"core/document.h\"\n#include \"stages/stage.h\"\n");

@@ -23,8 +23,8 @@ std::vector<nlohmann::json> parsed_lines(const std::filesystem::path& folder) {
 // Packs the seed page into DIR/seed.tar.zst, as a scraper's shard would hold it.
 std::filesystem::path pack_seed(const TempDir& dir) {
   const auto shard = dir / "seed.tar.zst";
-  const std::string command = "tar -C " + quote(kSample) + " -cf - 000_c591a7c62088d57a.txt | zstd -q -o " +
-                              quote(shard.string());
+  const std::string command =
+      "tar -C " + quote(kSample) + " -cf - 000_c591a7c62088d57a.txt | zstd -q -o " + quote(shard.string());
   EXPECT_EQ(shell(command), 0);
   return shard;
 }
@@ -118,7 +118,8 @@ TEST(RunCli, OutputIsByteIdenticalForOneAndTwoThreads) {
 TEST(RunCli, JsonlInputKeepsOtherFieldsAsMetadata) {
   TempDir dir;
   const auto out = dir / "out";
-  const CommandResult run = run_corpusflow({"run", kSample + "/udhr/udhr.jsonl.zst", "-o", out.string(), "--dedup", "none"});
+  const CommandResult run =
+      run_corpusflow({"run", kSample + "/udhr/udhr.jsonl.zst", "-o", out.string(), "--dedup", "none"});
   ASSERT_EQ(run.exit_code, 0) << run.err;
   const auto documents = parsed_lines(out / "data");
   const auto rejects = parsed_lines(out / "rejects");
@@ -203,8 +204,7 @@ TEST(RunCli, RefusesBadUsageWithOneLineAndExitTwo) {
 
 TEST(RunCli, DedupIndexOverItsMemoryBudgetStopsTheRunWithAClearMessage) {
   TempDir dir;
-  const CommandResult run =
-      run_corpusflow({"run", kAnt, "-o", (dir / "out").string(), "--index-memory", "64KiB"});
+  const CommandResult run = run_corpusflow({"run", kAnt, "-o", (dir / "out").string(), "--index-memory", "64KiB"});
   EXPECT_EQ(run.exit_code, 1);
   EXPECT_NE(run.err.find("--index-memory"), std::string::npos) << run.err;
   EXPECT_FALSE(std::filesystem::exists(dir / "out" / "manifest.json"));
@@ -213,8 +213,8 @@ TEST(RunCli, DedupIndexOverItsMemoryBudgetStopsTheRunWithAClearMessage) {
 TEST(RunCli, ManifestRecordsEveryDedupChoice) {
   TempDir dir;
   const auto out = dir / "out";
-  ASSERT_EQ(run_corpusflow({"run", kSeed, "-o", out.string(), "--dedup", "exact,near", "--ngram", "4", "--bands",
-                            "10", "--rows", "5", "--threshold", "0.8"})
+  ASSERT_EQ(run_corpusflow({"run", kSeed, "-o", out.string(), "--dedup", "exact,near", "--ngram", "4", "--bands", "10",
+                            "--rows", "5", "--threshold", "0.8"})
                 .exit_code,
             0);
   const auto config = read_json(out / "manifest.json")["config"];
@@ -231,14 +231,19 @@ TEST(RunCli, ManifestRecordsEveryDedupChoice) {
 TEST(RunCli, InvalidUtf8InTheHeaderStillGivesValidOutputs) {
   TempDir dir;
   const auto page = dir / "page.txt";
-  std::ofstream(page, std::ios::binary) << " date 2020-01-02 http://ex\xFF" "ample.\xC0" "com/\xD9\x85\xFE\n"
+  std::ofstream(page, std::ios::binary) << " date 2020-01-02 http://ex\xFF"
+                                           "ample.\xC0"
+                                           "com/\xD9\x85\xFE\n"
                                            "Title \xFF\nSome body text that is long enough to count.";
   const auto out = dir / "out";
   const CommandResult run = run_corpusflow({"run", page.string(), "-o", out.string()});
   ASSERT_EQ(run.exit_code, 0) << run.err;
   const auto documents = parsed_lines(out / "data");
   ASSERT_EQ(documents.size(), 1u);
-  EXPECT_EQ(documents[0]["host"], "ex\xEF\xBF\xBD" "ample.\xEF\xBF\xBD" "com");
+  EXPECT_EQ(documents[0]["host"],
+            "ex\xEF\xBF\xBD"
+            "ample.\xEF\xBF\xBD"
+            "com");
   EXPECT_NO_THROW(read_json(out / "stats.json"));
   EXPECT_TRUE(std::filesystem::exists(out / "manifest.json"));
 }
@@ -283,8 +288,8 @@ TEST(RunCli, StatsAndManifestLearnTheStagesFromTheStageList) {
   const auto stats = read_json(dir / "out" / "stats.json");
   const auto manifest = read_json(dir / "out" / "manifest.json");
   EXPECT_EQ(manifest["config"]["threads"], 2);
-  EXPECT_EQ(manifest["config"]["stages"], nlohmann::json::parse(
-      R"(["parse","normalize","fingerprint","decide","stats","encode","compress"])"));
+  EXPECT_EQ(manifest["config"]["stages"],
+            nlohmann::json::parse(R"(["parse","normalize","fingerprint","decide","stats","encode","compress"])"));
   std::vector<std::string> names;
   const uint64_t records = stats["documents"]["in"].get<uint64_t>();
   ASSERT_GT(records, 0u);

@@ -11,7 +11,8 @@ namespace {
 TEST(UsageCli, VersionNamesTheProgramVersionAndCommit) {
   const CommandResult result = run_corpusflow({"--version"});
   EXPECT_EQ(result.exit_code, 0) << result.err;
-  EXPECT_TRUE(std::regex_match(result.out, std::regex(R"(corpusflow \d+\.\d+\.\d+ \(([0-9a-f]{7,}(-dirty)?|unknown)\)\n)")))
+  EXPECT_TRUE(
+      std::regex_match(result.out, std::regex(R"(corpusflow \d+\.\d+\.\d+ \(([0-9a-f]{7,}(-dirty)?|unknown)\)\n)")))
       << result.out;
 }
 
@@ -42,8 +43,7 @@ TEST(UsageCli, UnknownCommandFarFromAnyPointsToHelp) {
 
 TEST(UsageCli, UnknownOptionOfACommandSuggestsTheNearestOne) {
   TempDir dir;
-  const CommandResult result =
-      run_corpusflow({"run", "--thread", "2", kSample, "-o", (dir / "out").string()});
+  const CommandResult result = run_corpusflow({"run", "--thread", "2", kSample, "-o", (dir / "out").string()});
   EXPECT_EQ(result.exit_code, 2);
   EXPECT_EQ(result.err, "corpusflow run: unknown option '--thread'; did you mean '--threads'?\n");
   EXPECT_FALSE(std::filesystem::exists(dir / "out"));

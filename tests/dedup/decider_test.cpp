@@ -38,7 +38,8 @@ std::vector<uint32_t> random_signature(uint64_t seed) {
 std::vector<uint32_t> changed(std::vector<uint32_t> base, int from, int to, uint64_t seed,
                               const std::vector<uint32_t>* source = nullptr) {
   const auto fresh = random_signature(seed);
-  for (int i = from; i < to; ++i) base[static_cast<size_t>(i)] = source ? (*source)[static_cast<size_t>(i)] : fresh[static_cast<size_t>(i)];
+  for (int i = from; i < to; ++i)
+    base[static_cast<size_t>(i)] = source ? (*source)[static_cast<size_t>(i)] : fresh[static_cast<size_t>(i)];
   return base;
 }
 
@@ -62,10 +63,10 @@ TEST(Decider, ExactThenUrlThenNearAgainstKeptOnly) {
   Decider decider(DedupConfig{});
   const auto sig = random_signature(1);
   Document a = doc_with(0, sig, 11, 21);
-  Document exact = doc_with(1, random_signature(2), 11, 22);       // same text hash as a
-  Document url = doc_with(2, random_signature(3), 12, 21);         // same URL as a
-  Document near = doc_with(3, changed(sig, 0, 10, 4), 13, 23);     // 102/112 agree with a
-  Document both = doc_with(4, sig, 11, 21);                         // everything matches: exact wins
+  Document exact = doc_with(1, random_signature(2), 11, 22);    // same text hash as a
+  Document url = doc_with(2, random_signature(3), 12, 21);      // same URL as a
+  Document near = doc_with(3, changed(sig, 0, 10, 4), 13, 23);  // 102/112 agree with a
+  Document both = doc_with(4, sig, 11, 21);                     // everything matches: exact wins
   for (Document* doc : {&a, &exact, &url, &near, &both}) decider.decide(*doc);
 
   EXPECT_EQ(a.outcome, Outcome::kept);
@@ -102,9 +103,9 @@ TEST(Decider, DuplicateOfADuplicateNamesTheKeptLeader) {
 TEST(Decider, ChainKeepsBothEndsAndDropsTheMiddle) {
   Decider decider(DedupConfig{});
   const auto b_sig = random_signature(10);
-  Document a = doc_with(0, changed(b_sig, 0, 20, 11), 1);      // 92/112 with B
+  Document a = doc_with(0, changed(b_sig, 0, 20, 11), 1);  // 92/112 with B
   Document b = doc_with(1, b_sig, 2);
-  Document c = doc_with(2, changed(b_sig, 92, 112, 12), 3);    // 92/112 with B, 72/112 with A
+  Document c = doc_with(2, changed(b_sig, 92, 112, 12), 3);  // 92/112 with B, 72/112 with A
   for (Document* doc : {&a, &b, &c}) decider.decide(*doc);
   EXPECT_EQ(a.outcome, Outcome::kept);
   EXPECT_EQ(b.outcome, Outcome::duplicate);
@@ -116,7 +117,7 @@ TEST(Decider, ChainKeepsBothEndsAndDropsTheMiddle) {
 TEST(Decider, EarliestPassingLeaderWinsOverTheMostSimilar) {
   Decider decider(DedupConfig{});
   const auto k1_sig = random_signature(20);
-  const auto k2_sig = changed(k1_sig, 0, 40, 21);              // 72/112 with k1: both kept
+  const auto k2_sig = changed(k1_sig, 0, 40, 21);  // 72/112 with k1: both kept
   Document k1 = doc_with(0, k1_sig, 1);
   Document k2 = doc_with(1, k2_sig, 2);
   // d agrees with k2 on 100 slots and with k1 on 84 = ceil(0.75 * 112): both pass, k1 is earlier.
@@ -136,7 +137,7 @@ TEST(Decider, SharedBandWithoutEnoughAgreementIsNotADuplicate) {
   Decider decider(DedupConfig{});
   const auto sig = random_signature(30);
   Document a = doc_with(0, sig, 1);
-  Document b = doc_with(1, changed(sig, 8, 112, 31), 2);       // band 0 identical, nothing else
+  Document b = doc_with(1, changed(sig, 8, 112, 31), 2);  // band 0 identical, nothing else
   decider.decide(a);
   decider.decide(b);
   EXPECT_EQ(b.outcome, Outcome::kept);
@@ -162,9 +163,9 @@ TEST(Decider, RejectedAndShortDocuments) {
   decider.decide(rejected);
   EXPECT_EQ(rejected.outcome, Outcome::rejected);
 
-  Document short_text = doc_with(1, {}, 7);          // fewer than n tokens: no signature
+  Document short_text = doc_with(1, {}, 7);  // fewer than n tokens: no signature
   Document short_again = doc_with(2, {}, 7);
-  Document no_text = doc_with(3, {}, 0, 0);          // empty fingerprint text, no URL: nothing to match
+  Document no_text = doc_with(3, {}, 0, 0);  // empty fingerprint text, no URL: nothing to match
   Document no_text_again = doc_with(4, {}, 0, 0);
   for (Document* doc : {&short_text, &short_again, &no_text, &no_text_again}) decider.decide(*doc);
   EXPECT_EQ(short_text.outcome, Outcome::kept);

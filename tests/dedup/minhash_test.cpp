@@ -79,7 +79,7 @@ TEST_P(MinHashFamilies, OneShingleFillsEverySlot) {
 TEST_P(MinHashFamilies, SeedChangesTheSignatureAndFixesIt) {
   std::mt19937_64 rng(9);
   std::vector<uint64_t> set(12);
-  for (auto& shingle : set) shingle = rng();   // shingles are hashes: spread over all 64 bits
+  for (auto& shingle : set) shingle = rng();  // shingles are hashes: spread over all 64 bits
   std::vector<uint32_t> s1, s1again, s2;
   MinHasher(GetParam(), kSignatureSize, 1).signature(set, s1);
   MinHasher(GetParam(), kSignatureSize, 1).signature(set, s1again);

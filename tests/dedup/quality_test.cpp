@@ -10,7 +10,6 @@
 #include <unordered_set>
 #include <vector>
 
-#include "tests/support/ant_pages.h"
 #include "stages/dedup/band_key.h"
 #include "stages/dedup/decider.h"
 #include "stages/dedup/fingerprinter.h"
@@ -18,6 +17,7 @@
 #include "stages/dedup/shingles.h"
 #include "stages/normalize/fingerprint_text.h"
 #include "stages/normalize/tokenizer.h"
+#include "tests/support/ant_pages.h"
 
 namespace corpusflow {
 namespace {
@@ -62,8 +62,8 @@ const std::vector<std::string> kBoilerplate = {
     "جميع الحقوق محفوظة لموقعنا الإخباري ولا يجوز نقل المحتوى دون إذن مسبق من إدارة التحرير",
     "اشترك في النشرة البريدية ليصلك ملخص أهم الأخبار يوميا على بريدك الإلكتروني مجانا",
 };
-const std::vector<std::string> kSubstitutes = {"الحكومة", "الوزير", "المدينة", "العام", "الشركة",
-                                               "المنطقة", "الرئيس", "الشعب", "الدولة", "المجلس"};
+const std::vector<std::string> kSubstitutes = {"الحكومة", "الوزير", "المدينة", "العام",  "الشركة",
+                                               "المنطقة", "الرئيس", "الشعب",   "الدولة", "المجلس"};
 
 void add_boilerplate(std::vector<std::string>& lines) {
   lines.insert(lines.begin(), kBoilerplate.begin(), kBoilerplate.begin() + 2);
@@ -81,7 +81,12 @@ std::string edit_code_points(const std::string& line, Edit edit) {
   for (size_t i = 0; i < line.size();) {
     size_t length = 1;
     const auto lead = static_cast<unsigned char>(line[i]);
-    if (lead >= 0xf0) length = 4; else if (lead >= 0xe0) length = 3; else if (lead >= 0xc0) length = 2;
+    if (lead >= 0xf0)
+      length = 4;
+    else if (lead >= 0xe0)
+      length = 3;
+    else if (lead >= 0xc0)
+      length = 2;
     out += edit(std::string_view(line).substr(i, length));
     i += length;
   }
@@ -89,7 +94,8 @@ std::string edit_code_points(const std::string& line, Edit edit) {
 }
 
 bool is_arabic_letter(std::string_view c) {
-  return c.size() == 2 && (c[0] == '\xd8' || c[0] == '\xd9') && !(c[0] == '\xd9' && static_cast<unsigned char>(c[1]) >= 0x8b);
+  return c.size() == 2 && (c[0] == '\xd8' || c[0] == '\xd9') &&
+         !(c[0] == '\xd9' && static_cast<unsigned char>(c[1]) >= 0x8b);
 }
 
 void diacritics_and_tatweel(std::vector<std::string>& lines, Random& random) {
@@ -115,7 +121,7 @@ void arabic_digits(std::vector<std::string>& lines) {
   for (auto& line : lines) {
     line = edit_code_points(line, [](std::string_view c) {
       if (c.size() == 1 && c[0] >= '0' && c[0] <= '9') {
-        std::string out = "\xd9";                       // U+0660..U+0669: D9 A0..D9 A9
+        std::string out = "\xd9";  // U+0660..U+0669: D9 A0..D9 A9
         out += static_cast<char>(0xa0 + (c[0] - '0'));
         return out;
       }
@@ -142,19 +148,37 @@ std::string near_copy(const std::string& original, Random& random) {
   std::vector<std::string> lines = split_lines(original);
   bool changed = false;
   while (!changed) {
-    if (random.chance(40)) { add_boilerplate(lines); changed = true; }
-    if (random.chance(30)) { drop_paragraph(lines, random); changed = true; }
-    if (random.chance(40)) { change_numbers(lines, random); changed = true; }
-    if (random.chance(40)) { substitute_words(lines, random, 1 + static_cast<int>(random.below(4))); changed = true; }
-    if (random.chance(40)) { diacritics_and_tatweel(lines, random); changed = true; }
-    if (random.chance(30)) { arabic_digits(lines); changed = true; }
+    if (random.chance(40)) {
+      add_boilerplate(lines);
+      changed = true;
+    }
+    if (random.chance(30)) {
+      drop_paragraph(lines, random);
+      changed = true;
+    }
+    if (random.chance(40)) {
+      change_numbers(lines, random);
+      changed = true;
+    }
+    if (random.chance(40)) {
+      substitute_words(lines, random, 1 + static_cast<int>(random.below(4)));
+      changed = true;
+    }
+    if (random.chance(40)) {
+      diacritics_and_tatweel(lines, random);
+      changed = true;
+    }
+    if (random.chance(30)) {
+      arabic_digits(lines);
+      changed = true;
+    }
   }
   return join_lines(lines);
 }
 
 struct LabelledDoc {
   std::string text;
-  std::vector<uint64_t> shingles;   // sorted, unique: the exact set
+  std::vector<uint64_t> shingles;  // sorted, unique: the exact set
   std::string fingerprint;
 };
 
@@ -174,7 +198,7 @@ const Corpus& labelled_corpus() {
       texts.push_back(near_copy(original, random));
       if (random.chance(33)) texts.push_back(near_copy(original, random));
     }
-    for (size_t i = 0; i < 400; ++i) {         // hard negatives: the copies' boilerplate, another article
+    for (size_t i = 0; i < 400; ++i) {  // hard negatives: the copies' boilerplate, another article
       std::vector<std::string> lines = split_lines(others[i].text);
       add_boilerplate(lines);
       texts.push_back(join_lines(lines));
@@ -201,7 +225,15 @@ const Corpus& labelled_corpus() {
 double jaccard(const std::vector<uint64_t>& a, const std::vector<uint64_t>& b) {
   size_t common = 0;
   for (size_t i = 0, j = 0; i < a.size() && j < b.size();) {
-    if (a[i] == b[j]) { ++common; ++i; ++j; } else if (a[i] < b[j]) { ++i; } else { ++j; }
+    if (a[i] == b[j]) {
+      ++common;
+      ++i;
+      ++j;
+    } else if (a[i] < b[j]) {
+      ++i;
+    } else {
+      ++j;
+    }
   }
   const size_t all = a.size() + b.size() - common;
   return all ? double(common) / double(all) : 1.0;
@@ -240,7 +272,9 @@ std::unordered_map<uint64_t, double> similar_pairs(const Corpus& corpus, double 
 
 struct PairQuality {
   uint64_t positives = 0, true_positives = 0, false_positives = 0, predicted = 0;
-  double precision() const { return true_positives + false_positives ? double(true_positives) / double(true_positives + false_positives) : 1.0; }
+  double precision() const {
+    return true_positives + false_positives ? double(true_positives) / double(true_positives + false_positives) : 1.0;
+  }
   double recall() const { return positives ? double(true_positives) / double(positives) : 1.0; }
 };
 
@@ -265,7 +299,8 @@ PairQuality measure_pairs(const Corpus& corpus, const std::unordered_map<uint64_
     for (const auto& [key, docs] : buckets) {
       for (size_t i = 0; i < docs.size(); ++i) {
         for (size_t j = i + 1; j < docs.size(); ++j) {
-          if (signature_agreement(signatures[docs[i]].data(), signatures[docs[j]].data(), static_cast<int>(k)) >= min_agreement) {
+          if (signature_agreement(signatures[docs[i]].data(), signatures[docs[j]].data(), static_cast<int>(k)) >=
+              min_agreement) {
             predicted.insert(pair_key(docs[i], docs[j]));
           }
         }
@@ -292,11 +327,12 @@ TEST(DedupQuality, LabelledCorpusPrecisionAndRecallOnPairs) {
   for (MinHashFamily family : {MinHashFamily::one_permutation, MinHashFamily::mod_prime}) {
     const PairQuality q = measure_pairs(corpus, truth, config, family);
     const char* name = family == MinHashFamily::mod_prime ? "mod_prime" : "one_permutation";
-    std::printf("[quality] %s docs=%zu positives(J>=0.8)=%llu predicted=%llu TP=%llu FP(J<0.5)=%llu "
-                "precision=%.4f recall=%.4f\n",
-                name, corpus.docs.size(), static_cast<unsigned long long>(q.positives),
-                static_cast<unsigned long long>(q.predicted), static_cast<unsigned long long>(q.true_positives),
-                static_cast<unsigned long long>(q.false_positives), q.precision(), q.recall());
+    std::printf(
+        "[quality] %s docs=%zu positives(J>=0.8)=%llu predicted=%llu TP=%llu FP(J<0.5)=%llu "
+        "precision=%.4f recall=%.4f\n",
+        name, corpus.docs.size(), static_cast<unsigned long long>(q.positives),
+        static_cast<unsigned long long>(q.predicted), static_cast<unsigned long long>(q.true_positives),
+        static_cast<unsigned long long>(q.false_positives), q.precision(), q.recall());
     EXPECT_GE(q.positives, 700u) << name;
     EXPECT_GE(q.precision(), 0.98) << name;
     EXPECT_GE(q.recall(), 0.95) << name;
@@ -310,9 +346,9 @@ TEST(DedupQuality, DeciderAgreesWithExactJaccardLeaderRule) {
   const DedupConfig config;
   const uint32_t n = static_cast<uint32_t>(corpus.docs.size());
 
-  std::vector<int64_t> oracle(n, -1);     // leader index, -1 = kept
+  std::vector<int64_t> oracle(n, -1);  // leader index, -1 = kept
   {
-    std::unordered_map<uint64_t, std::vector<uint32_t>> postings;    // kept documents only
+    std::unordered_map<uint64_t, std::vector<uint32_t>> postings;  // kept documents only
     std::unordered_map<std::string, uint32_t> kept_texts;
     std::vector<uint32_t> counts(n, 0), touched;
     for (uint32_t d = 0; d < n; ++d) {
@@ -371,10 +407,11 @@ TEST(DedupQuality, DeciderAgreesWithExactJaccardLeaderRule) {
       }
     }
   }
-  std::printf("[quality] leader rule: docs=%u oracle duplicates=%u decider duplicates=%u same outcome=%.4f "
-              "same leader=%.4f candidates checked=%llu\n",
-              n, oracle_duplicates, decider_duplicates, double(same_outcome) / n, double(same_leader) / n,
-              static_cast<unsigned long long>(decider.stats().candidates_checked));
+  std::printf(
+      "[quality] leader rule: docs=%u oracle duplicates=%u decider duplicates=%u same outcome=%.4f "
+      "same leader=%.4f candidates checked=%llu\n",
+      n, oracle_duplicates, decider_duplicates, double(same_outcome) / n, double(same_leader) / n,
+      static_cast<unsigned long long>(decider.stats().candidates_checked));
   EXPECT_GE(double(same_outcome) / n, 0.97);
   EXPECT_GE(double(same_leader) / n, 0.96);
 }
@@ -399,12 +436,13 @@ TEST(DedupQuality, AntSampleRealDuplicates) {
     }
   }
   const DeciderStats stats = decider.stats();
-  std::printf("[quality] ANT sample: docs=%zu kept=%llu exact=%llu url=%llu near=%llu index=%llu bytes "
-              "(%.0f per kept)\n",
-              docs.size(), static_cast<unsigned long long>(stats.kept_in_index),
-              static_cast<unsigned long long>(stats.duplicates_exact), static_cast<unsigned long long>(stats.duplicates_url),
-              static_cast<unsigned long long>(stats.duplicates_near), static_cast<unsigned long long>(stats.index_bytes),
-              double(stats.index_bytes) / double(stats.kept_in_index));
+  std::printf(
+      "[quality] ANT sample: docs=%zu kept=%llu exact=%llu url=%llu near=%llu index=%llu bytes "
+      "(%.0f per kept)\n",
+      docs.size(), static_cast<unsigned long long>(stats.kept_in_index),
+      static_cast<unsigned long long>(stats.duplicates_exact), static_cast<unsigned long long>(stats.duplicates_url),
+      static_cast<unsigned long long>(stats.duplicates_near), static_cast<unsigned long long>(stats.index_bytes),
+      double(stats.index_bytes) / double(stats.kept_in_index));
   EXPECT_EQ(docs.size(), 3000u);
   EXPECT_EQ(stats.kept_in_index + stats.duplicates_exact + stats.duplicates_url + stats.duplicates_near, docs.size());
   EXPECT_GT(stats.duplicates_exact + stats.duplicates_url + stats.duplicates_near, 0u);

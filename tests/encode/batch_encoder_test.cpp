@@ -19,17 +19,23 @@ TEST(JsonEscape, EscapesControlsQuotesAndRepairsUtf8) {
 }
 
 TEST(Utf8, RepairsEachMaximalInvalidSubsequence) {
-  struct Case { std::string input; std::string expected; size_t repairs; };
+  struct Case {
+    std::string input;
+    std::string expected;
+    size_t repairs;
+  };
   const std::string r = "\xEF\xBF\xBD";
   const std::vector<Case> cases = {
       {"plain", "plain", 0},
-      {"\xC0\xAF", r + r, 2},                       // overlong 2-byte
-      {"\xE0\x80\xAF", r + r + r, 3},               // overlong 3-byte
-      {"\xED\xA0\x80", r + r + r, 3},               // surrogate
-      {"\xF4\x90\x80\x80", r + r + r + r, 4},       // above U+10FFFF
-      {"\xE2\x82", r, 1},                           // truncated 3-byte sequence
-      {"\xF0\x9F\x98", r, 1},                       // truncated 4-byte sequence
-      {"a\xFF" "b", "a" + r + "b", 1},
+      {"\xC0\xAF", r + r, 2},                  // overlong 2-byte
+      {"\xE0\x80\xAF", r + r + r, 3},          // overlong 3-byte
+      {"\xED\xA0\x80", r + r + r, 3},          // surrogate
+      {"\xF4\x90\x80\x80", r + r + r + r, 4},  // above U+10FFFF
+      {"\xE2\x82", r, 1},                      // truncated 3-byte sequence
+      {"\xF0\x9F\x98", r, 1},                  // truncated 4-byte sequence
+      {"a\xFF"
+       "b",
+       "a" + r + "b", 1},
       {"\xF0\x9F\x98\x80", "\xF0\x9F\x98\x80", 0},  // emoji
   };
   for (const Case& c : cases) {

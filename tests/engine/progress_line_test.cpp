@@ -20,9 +20,8 @@ ProgressSnapshot halfway() {
 }
 
 TEST(ProgressBar, NeverReachesTheLastColumnOfAnyWidth) {
-  const ProgressSnapshot largest{.documents = 18'446'744'073'709'551'615ull,
-                                 .input_bytes = 18'446'744'073'709'551'615ull,
-                                 .compressed_done = 1};
+  const ProgressSnapshot largest{
+      .documents = 18'446'744'073'709'551'615ull, .input_bytes = 18'446'744'073'709'551'615ull, .compressed_done = 1};
   for (int width = 20; width <= 200; ++width) {
     for (bool done : {false, true}) {
       for (const ProgressSnapshot& snapshot : {ProgressSnapshot{}, halfway(), largest}) {

@@ -23,8 +23,8 @@ RunConfig resolved(RunConfig config) {
 }
 
 TEST(StageList, DefaultRunHasEveryStageInGraphOrder) {
-  EXPECT_EQ(names(resolved({})), (std::vector<std::string>{"parse", "normalize", "fingerprint", "decide", "stats",
-                                                           "encode", "compress"}));
+  EXPECT_EQ(names(resolved({})),
+            (std::vector<std::string>{"parse", "normalize", "fingerprint", "decide", "stats", "encode", "compress"}));
 }
 
 TEST(StageList, WithoutDedupThereIsNoFingerprintNorDecide) {

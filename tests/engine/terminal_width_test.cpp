@@ -20,8 +20,10 @@ class TerminalWidth : public ::testing::Test {
   void TearDown() override {
     close(pipe_[0]);
     close(pipe_[1]);
-    if (saved_) setenv("COLUMNS", saved_->c_str(), 1);
-    else unsetenv("COLUMNS");
+    if (saved_)
+      setenv("COLUMNS", saved_->c_str(), 1);
+    else
+      unsetenv("COLUMNS");
   }
   int not_a_terminal() const { return pipe_[1]; }
 

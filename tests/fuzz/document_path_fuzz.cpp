@@ -70,8 +70,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   using namespace corpusflow;
   namespace path = fuzz_document_path;
   if (size == 0) return 0;
-  static const std::set<std::string> kReasons = {"io",    "too_large", "unsupported",
-                                                 "empty", "bad_json",  "not_utf8"};
+  static const std::set<std::string> kReasons = {"io", "too_large", "unsupported", "empty", "bad_json", "not_utf8"};
   static constexpr std::array<int, 4> kNgrams = {5, 1, 2, 3};
   const uint8_t control = data[0];
   const RecordLayout layout = (control & 1) ? RecordLayout::json : RecordLayout::page;
@@ -118,15 +117,17 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     const bool parse_rejected = doc.rejected();
     normalizer.normalize(doc);
     if (doc.rejected()) {
-      FUZZ_CHECK(kReasons.count(std::string(to_string(doc.reject_reason))) == 1, std::string(to_string(doc.reject_reason)).c_str());
-      FUZZ_CHECK(parse_rejected || doc.reject_reason == RejectReason::empty || doc.reject_reason == RejectReason::not_utf8,
-                 "normalize rejected with a reason of another stage");
+      FUZZ_CHECK(kReasons.count(std::string(to_string(doc.reject_reason))) == 1,
+                 std::string(to_string(doc.reject_reason)).c_str());
+      FUZZ_CHECK(
+          parse_rejected || doc.reject_reason == RejectReason::empty || doc.reject_reason == RejectReason::not_utf8,
+          "normalize rejected with a reason of another stage");
       FUZZ_CHECK(!doc.reject_detail.empty(), "a reject without detail");
       continue;
     }
     fuzz::check_cleaned(doc.text, CleanOptions{.remove_tatweel = normalize_options.remove_tatweel});
-    fuzz::check_cleaned(doc.title, CleanOptions{.remove_tatweel = normalize_options.remove_tatweel,
-                                                .single_line = true});
+    fuzz::check_cleaned(doc.title,
+                        CleanOptions{.remove_tatweel = normalize_options.remove_tatweel, .single_line = true});
     FUZZ_CHECK(doc.date.empty() || is_iso_day(doc.date), doc.date.c_str());
     FUZZ_CHECK(doc.host == host_of(doc.url), "host is not host_of(url)");
     const std::string fingerprint = fingerprint_text(doc.text);

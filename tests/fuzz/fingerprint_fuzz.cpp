@@ -38,9 +38,8 @@ DedupConfig config_from(uint8_t control) {
 }
 
 bool same_fingerprint(const Fingerprint& a, const Fingerprint& b) {
-  return a.exact_hash_low == b.exact_hash_low && a.exact_hash_high == b.exact_hash_high &&
-         a.url_hash == b.url_hash && a.has_url == b.has_url && a.has_text == b.has_text &&
-         a.signature == b.signature;
+  return a.exact_hash_low == b.exact_hash_low && a.exact_hash_high == b.exact_hash_high && a.url_hash == b.url_hash &&
+         a.has_url == b.has_url && a.has_text == b.has_text && a.signature == b.signature;
 }
 
 }  // namespace corpusflow::fuzz_fingerprint

@@ -14,12 +14,12 @@
 #include "core/raw_record.h"
 #include "io/record_reader.h"
 
-#define FUZZ_CHECK(condition, message)                                                              \
-  do {                                                                                              \
-    if (!(condition)) {                                                                             \
+#define FUZZ_CHECK(condition, message)                                                                 \
+  do {                                                                                                 \
+    if (!(condition)) {                                                                                \
       std::fprintf(stderr, "%s:%d: check failed: %s (%s)\n", __FILE__, __LINE__, #condition, message); \
-      std::abort();                                                                                 \
-    }                                                                                               \
+      std::abort();                                                                                    \
+    }                                                                                                  \
   } while (0)
 
 namespace corpusflow::fuzz {

@@ -67,7 +67,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   Normalizer normalizer(options);
   normalizer.normalize(doc);
   if (doc.rejected()) {
-    FUZZ_CHECK(doc.reject_reason == RejectReason::empty || doc.reject_reason == RejectReason::not_utf8, std::string(to_string(doc.reject_reason)).c_str());
+    FUZZ_CHECK(doc.reject_reason == RejectReason::empty || doc.reject_reason == RejectReason::not_utf8,
+               std::string(to_string(doc.reject_reason)).c_str());
     FUZZ_CHECK(!doc.reject_detail.empty(), "a reject without detail");
     FUZZ_CHECK(!doc.fingerprint_text_ready, "a rejected document with fingerprint text");
     if (doc.reject_reason == RejectReason::empty) {

@@ -32,7 +32,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   parser.parse(record, layout, doc);
   FUZZ_CHECK(doc.raw_bytes == record.size, "raw_bytes differs from the record size");
   if (doc.outcome == corpusflow::Outcome::rejected) {
-    FUZZ_CHECK(kReasons.count(std::string(to_string(doc.reject_reason))) == 1, std::string(to_string(doc.reject_reason)).c_str());
+    FUZZ_CHECK(kReasons.count(std::string(to_string(doc.reject_reason))) == 1,
+               std::string(to_string(doc.reject_reason)).c_str());
     FUZZ_CHECK(!doc.reject_detail.empty(), "a reject without detail");
     return 0;
   }

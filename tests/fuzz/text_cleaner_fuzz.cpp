@@ -33,8 +33,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   corpusflow::CleanCounts again_counts;
   corpusflow::clean_text(out, options, again, again_counts);
   FUZZ_CHECK(again == out, "clean_text is not idempotent");
-  FUZZ_CHECK(again_counts.utf8_repairs == 0 && again_counts.controls_removed == 0 &&
-                 again_counts.tatweel_removed == 0,
+  FUZZ_CHECK(again_counts.utf8_repairs == 0 && again_counts.controls_removed == 0 && again_counts.tatweel_removed == 0,
              "cleaned text still had something to remove");
 
   // The same text cleaned into a reused buffer gives the same result.

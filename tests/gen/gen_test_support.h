@@ -1,17 +1,17 @@
 // Shared helpers for the generator tests: a small pool loaded once, and reading shards back through io.
 #pragma once
 
+#include <unistd.h>
 #include <cstdint>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
-#include <unistd.h>
 #include <string>
 #include <vector>
 
+#include "core/raw_record.h"
 #include "engine/gen/pool_loader.h"
 #include "engine/gen/text_pool.h"
-#include "core/raw_record.h"
 #include "io/record_reader.h"
 #include "tests/support/files.h"
 #include "tests/support/temp_dir.h"
@@ -31,7 +31,6 @@ inline const TextPool& sample_pool() {
   }();
   return pool;
 }
-
 
 // Every record of a shard, as io's reader yields it.
 inline std::vector<RawRecord> read_records(const std::string& path) {

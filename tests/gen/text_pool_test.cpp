@@ -39,7 +39,8 @@ TEST(Utf8Prefix, NeverCutsASequence) {
 
 TEST(TextPool, GroupsByFamilyAndSkipsRepeats) {
   TextPool pool;
-  pool.add_document("en", "A title of a page", "First sentence of the text here.\nFirst sentence of the text here.\n\nAnother line of the body.");
+  pool.add_document("en", "A title of a page",
+                    "First sentence of the text here.\nFirst sentence of the text here.\n\nAnother line of the body.");
   pool.add_document("fr", "", "Une phrase en français assez longue.");
   pool.add_document("en", "", "Another line of the body.");
   pool.finish_loading();

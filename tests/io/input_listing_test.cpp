@@ -45,7 +45,8 @@ TEST_F(InputListing, DirectoriesAreWalkedSortedWithoutHiddenFiles) {
 
 TEST_F(InputListing, FilesGlobsAndDuplicates) {
   auto files = list_inputs({dir.file("other/d.warc"), dir.file("in/*.tar.zst"), in("b.tar.zst"), dir.file("in"),
-                            dir.file("in/./a.jsonl")}).files;
+                            dir.file("in/./a.jsonl")})
+                   .files;
   EXPECT_EQ(paths(files), (std::vector<std::string>{in("a.jsonl"), in("b.tar.zst"), in("nested/deeper/c.txt"),
                                                     dir.file("other/d.warc")}));
   EXPECT_EQ(files.back().format, InputFormat::warc);

@@ -14,9 +14,9 @@
 #include <vector>
 
 #include "core/raw_record.h"
+#include "io/record_reader.h"
 #include "tests/support/files.h"
 #include "tests/support/temp_dir.h"
-#include "io/record_reader.h"
 
 namespace corpusflow::testing {
 
@@ -62,7 +62,10 @@ class TarBuilder {
     if (gnu_magic) {
       std::memcpy(h.data() + 257, "ustar  \0", 8);
     } else {
-      std::memcpy(h.data() + 257, "ustar\0" "00", 8);
+      std::memcpy(h.data() + 257,
+                  "ustar\0"
+                  "00",
+                  8);
       if (!prefix.empty()) std::memcpy(h.data() + 345, prefix.data(), std::min<size_t>(prefix.size(), 155));
     }
     set_checksum(h);

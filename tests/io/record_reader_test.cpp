@@ -65,9 +65,9 @@ void check_damaged(const std::string& path, const std::string& file, InputFormat
 
 void damage_and_read(const std::string& original, InputFormat format, bool compress, uint32_t seed) {
   std::mt19937 random(seed);
-  std::string file = compress ? zstd_frame(original.substr(0, original.size() / 2)) +
-                                    zstd_frame(original.substr(original.size() / 2))
-                              : original;
+  std::string file =
+      compress ? zstd_frame(original.substr(0, original.size() / 2)) + zstd_frame(original.substr(original.size() / 2))
+               : original;
   if (random() % 3 == 0) {
     file.resize(random() % file.size());
   } else {

@@ -138,8 +138,8 @@ TEST(TarReader, ASizeLargerThanMemoryIsNeverAllocated) {
 }
 
 TEST(TarReader, PaxPathAndSizeOverrideTheHeader) {
-  const std::string long_name = std::string(60, 'd') + "/" + std::string(30, 'e') + "/صفحة-طويلة-جدا-" +
-                                std::string(40, 'x') + "-页面.txt";
+  const std::string long_name =
+      std::string(60, 'd') + "/" + std::string(30, 'e') + "/صفحة-طويلة-جدا-" + std::string(40, 'x') + "-页面.txt";
   ASSERT_GT(long_name.size(), 100u);
   TarBuilder tar;
   tar.pax(TarBuilder::pax_record("mtime", "1700000000.5") + TarBuilder::pax_record("path", long_name))
@@ -334,8 +334,8 @@ TEST(TarReader, ArchivesWrittenByGnuTar) {
   std::filesystem::create_symlink("a.txt", dir.path() / "src" / "link");
   for (const char* format : {"pax", "gnu"}) {
     const std::string archive = dir.file(std::string(format) + ".tar");
-    const std::string command = "tar --format=" + std::string(format) + " --sort=name -C " + dir.file("src") +
-                                " -cf " + archive + " .";
+    const std::string command =
+        "tar --format=" + std::string(format) + " --sort=name -C " + dir.file("src") + " -cf " + archive + " .";
     ASSERT_EQ(std::system(command.c_str()), 0) << command;
     ReaderCounts counts;
     auto records = testing::read_all(archive, InputFormat::tar, 1 << 20, &counts);

@@ -140,32 +140,35 @@ TEST_P(CodePointSweep, NormalizerIsValidNfcAndIdempotent) {
   Normalizer normalizer;
   Normalizer without_language({.detect_language = false});  // the language never changes the text
   Document doc, again;
-  sweep(GetParam(), [&](UChar32 c, const Context& context, const std::string& text) {
-    doc = Document();
-    doc.title = "title " + text;  // not the text's own line, which repetition repair would remove
-    doc.text = text;
-    normalizer.normalize(doc);
-    if (doc.rejected()) {
-      if (doc.reject_reason != RejectReason::empty && doc.reject_reason != RejectReason::not_utf8) {
-        failures.add(c, context, "rejected for an unexpected reason");
-      }
-      return;
-    }
-    for (const std::string* field : {&doc.text, &doc.title, &doc.fingerprint_text}) {
-      if (!is_valid_utf8(*field)) return failures.add(c, context, "a field is not valid UTF-8");
-    }
-    if (!is_nfc(doc.text) || !is_nfc(doc.title)) return failures.add(c, context, "text or title is not NFC");
-    if (doc.fingerprint_text != fingerprint_text(doc.text)) {
-      return failures.add(c, context, "the fingerprint text handed to dedup is not fingerprint_text(text)");
-    }
-    again = Document();
-    again.title = doc.title;
-    again.text = doc.text;
-    without_language.normalize(again);
-    if (again.rejected() || again.text != doc.text || again.title != doc.title) {
-      failures.add(c, context, "normalize(normalize(x)) != normalize(x)");
-    }
-  }, kNormalizerStride);
+  sweep(
+      GetParam(),
+      [&](UChar32 c, const Context& context, const std::string& text) {
+        doc = Document();
+        doc.title = "title " + text;  // not the text's own line, which repetition repair would remove
+        doc.text = text;
+        normalizer.normalize(doc);
+        if (doc.rejected()) {
+          if (doc.reject_reason != RejectReason::empty && doc.reject_reason != RejectReason::not_utf8) {
+            failures.add(c, context, "rejected for an unexpected reason");
+          }
+          return;
+        }
+        for (const std::string* field : {&doc.text, &doc.title, &doc.fingerprint_text}) {
+          if (!is_valid_utf8(*field)) return failures.add(c, context, "a field is not valid UTF-8");
+        }
+        if (!is_nfc(doc.text) || !is_nfc(doc.title)) return failures.add(c, context, "text or title is not NFC");
+        if (doc.fingerprint_text != fingerprint_text(doc.text)) {
+          return failures.add(c, context, "the fingerprint text handed to dedup is not fingerprint_text(text)");
+        }
+        again = Document();
+        again.title = doc.title;
+        again.text = doc.text;
+        without_language.normalize(again);
+        if (again.rejected() || again.text != doc.text || again.title != doc.title) {
+          failures.add(c, context, "normalize(normalize(x)) != normalize(x)");
+        }
+      },
+      kNormalizerStride);
   failures.expect_none("normalizer");
 }
 

@@ -52,7 +52,10 @@ TEST(FingerprintText, KeepsHangulAndKanaComposed) {
 }
 
 TEST(FingerprintText, InvalidUtf8BecomesSpace) {
-  EXPECT_EQ(fingerprint_text("ab\xFF" "cd\xC0\xAF" "e"), "ab cd e");
+  EXPECT_EQ(fingerprint_text("ab\xFF"
+                             "cd\xC0\xAF"
+                             "e"),
+            "ab cd e");
   EXPECT_EQ(fingerprint_text(std::string("a\0b", 3)), "a b");
 }
 
@@ -72,12 +75,57 @@ TEST(FingerprintText, IsIdempotentAndMatchesReferenceOnEveryUdhrLanguage) {
 TEST(FingerprintText, MatchesReferenceOnRandomMixedText) {
   // Pieces chosen to meet at awkward boundaries: combining marks after fast and slow characters, Hangul
   // jamo, format characters between letters that compose, surrogates' neighbours and invalid bytes.
-  const std::vector<std::string> pieces = {
-      "a", "E", "\u0301", "\u0327", " ", "\u200c", "\u200d", "\u00ad", "\u1100", "\u1161", "\u11a8",
-      "\uac00", "\u0915", "\u093c", "\u093f", "\u09c7", "\u09be", "\u0b47", "\u0b3e", "\u3099", "\u304b",
-      "\u30ab", "\uff76", "\uff9e", "\u0627", "\u0654", "\u0640", "\u064b", "\ufefb", "\ufe70", "\u0130",
-      "\u03a3", "\u1e9e", "\U0001F600", "\U0001D400", "\xF0\x9F", "\xED\xA0\x80", "\xC1\x81", "9", "\u0669",
-      "!", "\u3002", "\u0f71", "\u0f72", "\u0f80", "\u1026", "\u102e", "\u0e01", "\u0e31", "\u2126", "\u212b"};
+  const std::vector<std::string> pieces = {"a",
+                                           "E",
+                                           "\u0301",
+                                           "\u0327",
+                                           " ",
+                                           "\u200c",
+                                           "\u200d",
+                                           "\u00ad",
+                                           "\u1100",
+                                           "\u1161",
+                                           "\u11a8",
+                                           "\uac00",
+                                           "\u0915",
+                                           "\u093c",
+                                           "\u093f",
+                                           "\u09c7",
+                                           "\u09be",
+                                           "\u0b47",
+                                           "\u0b3e",
+                                           "\u3099",
+                                           "\u304b",
+                                           "\u30ab",
+                                           "\uff76",
+                                           "\uff9e",
+                                           "\u0627",
+                                           "\u0654",
+                                           "\u0640",
+                                           "\u064b",
+                                           "\ufefb",
+                                           "\ufe70",
+                                           "\u0130",
+                                           "\u03a3",
+                                           "\u1e9e",
+                                           "\U0001F600",
+                                           "\U0001D400",
+                                           "\xF0\x9F",
+                                           "\xED\xA0\x80",
+                                           "\xC1\x81",
+                                           "9",
+                                           "\u0669",
+                                           "!",
+                                           "\u3002",
+                                           "\u0f71",
+                                           "\u0f72",
+                                           "\u0f80",
+                                           "\u1026",
+                                           "\u102e",
+                                           "\u0e01",
+                                           "\u0e31",
+                                           "\u2126",
+                                           "\u212b"};
   std::mt19937 random(42);
   std::uniform_int_distribution<size_t> pick(0, pieces.size() - 1);
   std::string text;
@@ -99,10 +147,10 @@ TEST(FingerprintText, MatchesReferenceOnRandomMixedText) {
 TEST(FingerprintText, MatchesReferenceAroundSpaces) {
   // Spaces are collapsed while writing unless a slow run or a result holding a space (U+2474 "(1)", U+00BD
   // "1/2") meets them: pieces that put every kind of space next to every kind of character.
-  const std::vector<std::string> pieces = {
-      " ", "  ", ",", "!", "\t", "\u00a0", "\u00a8", "\u2474", "\u00bd", "\u0301", "\u0627", "\u064b",
-      "\u0640", "\u1100", "\u1161", "\uac00", "\xFF", "\xC1\x81", "a", "Z", "9", "\u0669", "\u3002",
-      "\U0001F600", "\u200d", "\ufefb"};
+  const std::vector<std::string> pieces = {" ",      "  ",     ",",          "!",        "\t",     "\u00a0", "\u00a8",
+                                           "\u2474", "\u00bd", "\u0301",     "\u0627",   "\u064b", "\u0640", "\u1100",
+                                           "\u1161", "\uac00", "\xFF",       "\xC1\x81", "a",      "Z",      "9",
+                                           "\u0669", "\u3002", "\U0001F600", "\u200d",   "\ufefb"};
   std::mt19937 random(7);
   std::uniform_int_distribution<size_t> pick(0, pieces.size() - 1);
   std::string text;

@@ -88,7 +88,6 @@ bool is_valid_utf8(const std::string& text) {
   return true;
 }
 
-
 // Normalizes doc, checks the output properties, and that a second pass changes nothing.
 void expect_normalized_properties(Normalizer& normalizer, Document& doc, const std::string& what) {
   normalizer.normalize(doc);
@@ -122,9 +121,9 @@ struct ScriptCase {
 };
 
 const ScriptCase kScriptCases[] = {
-    {"ar", "ar", "Arab"}, {"fa", "fa", "Arab"}, {"ru", "ru", "Cyrl"},      {"el-monoton", "el", "Grek"},
-    {"he", "he", "Hebr"}, {"hi", "hi", "Deva"}, {"zh", "zh", "Hani"},      {"ja", "ja", "Jpan"},
-    {"ko", "ko", "Hang"}, {"th", "th", "Thai"}, {"en", "en", "Latn"},      {"km", "km", "Khmr"},
+    {"ar", "ar", "Arab"}, {"fa", "fa", "Arab"}, {"ru", "ru", "Cyrl"}, {"el-monoton", "el", "Grek"},
+    {"he", "he", "Hebr"}, {"hi", "hi", "Deva"}, {"zh", "zh", "Hani"}, {"ja", "ja", "Jpan"},
+    {"ko", "ko", "Hang"}, {"th", "th", "Thai"}, {"en", "en", "Latn"}, {"km", "km", "Khmr"},
 };
 
 TEST(Normalizer, UdhrScriptsLanguagesAndGoldenOpenings) {
@@ -144,18 +143,19 @@ TEST(Normalizer, UdhrScriptsLanguagesAndGoldenOpenings) {
     // The first lines as written: checked in, read by a person before freezing.
     size_t cut = 0;
     for (int line = 0; line < 4 && cut != std::string::npos; ++line) cut = doc.text.find('\n', cut + 1);
-    expect_golden(std::string("udhr_") + c.udhr_language + ".txt",
-                  doc.title + "\n\n" + doc.text.substr(0, cut) + "\n");
+    expect_golden(std::string("udhr_") + c.udhr_language + ".txt", doc.title + "\n\n" + doc.text.substr(0, cut) + "\n");
   }
 }
 
 TEST(Normalizer, MixedScriptsGolden) {
   const std::string text =
-      "\xEF\xBB\xBF" "  بِسْمِ ٱللَّهِ ٱلرَّحْمَـٰنِ ٱلرَّحِيمِ  \r\n"
+      "\xEF\xBB\xBF"
+      "  بِسْمِ ٱللَّهِ ٱلرَّحْمَـٰنِ ٱلرَّحِيمِ  \r\n"
       "كـــتـــاب جميـــل \ufefb \ufdf2 \ufe8d\ufedf\ufedc\ufe98\ufe8e\ufe8f ٢٠٢٤\r\n"
       "\r\n\r\n\r\n"
       "می\u200cخواهم به خانه بروم\u200b.   Persian ZWNJ stays.\n"
-      "Corpusflow يعالج النصوص العربية (Arabic) و English معًا 😀👍🏽👨\u200d👩\u200d👧!\n"
+      "Corpusflow يعالج النصوص العربية (Arabic) و English معًا "
+      "😀👍🏽👨\u200d👩\u200d👧!\n"
       "Ελληνικά, русский, עברית, हिन्दी, 中文，日本語です。한국어 ภาษาไทย\t\n";
   Document doc = normalized(text, "  عنوان   الصفحة  ");
   ASSERT_FALSE(doc.rejected());
@@ -194,7 +194,9 @@ TEST(Normalizer, RejectsBinaryAsNotUtf8) {
 }
 
 TEST(Normalizer, RepairsAFewBadBytesAndNuls) {
-  std::string text = "Une phrase en fran\xE7" "ais, avec un octet Latin-1.\nSecond line";
+  std::string text =
+      "Une phrase en fran\xE7"
+      "ais, avec un octet Latin-1.\nSecond line";
   text += std::string("\0\0 with NUL bytes\0.", 19);
   const Document doc = normalized(text);
   ASSERT_FALSE(doc.rejected()) << doc.reject_detail;
@@ -244,12 +246,12 @@ TEST(Normalizer, KeepsTatweelWhenAsked) {
 TEST(Normalizer, FingerprintTextAcrossLineBreaks) {
   Normalizer normalizer;
   const char* const texts[] = {
-      "\u1100\n\u1161 and more words here",  // Hangul jamo split by a line break
-      "e\n\u0301x\n\n\u0301",                // combining marks opening lines
-      "\u0627\n\u0653\u0654 \u0644\u0627",    // Arabic marks after a break
-      "!!!\n...\nword\n???\n\n  \nend",     // lines whose fingerprint text is empty
-      "A\u030A\nB\uFB01\n\u0661\u0662\n\u00DF",  // decomposed A-ring, ligature, Arabic digits, sharp s
-      "\u03A3\n\u03C2\u03C3\n\u1E9E",          // sigmas and capital sharp s
+      "\u1100\n\u1161 and more words here",       // Hangul jamo split by a line break
+      "e\n\u0301x\n\n\u0301",                     // combining marks opening lines
+      "\u0627\n\u0653\u0654 \u0644\u0627",        // Arabic marks after a break
+      "!!!\n...\nword\n???\n\n  \nend",           // lines whose fingerprint text is empty
+      "A\u030A\nB\uFB01\n\u0661\u0662\n\u00DF",   // decomposed A-ring, ligature, Arabic digits, sharp s
+      "\u03A3\n\u03C2\u03C3\n\u1E9E",             // sigmas and capital sharp s
       "\u0E01\u0E33\n\u0E33 \u0E40\u0E01\u0E47",  // Thai sara am at a line start
       "a\n \t \nb\u00A0\u2003c",                  // a line of spaces; non-ASCII spaces inside a line
   };
@@ -297,10 +299,11 @@ TEST(Normalizer, IdempotentValidNfcOnUdhrAndRandomBytes) {
     for (int i = 0; i < 200; ++i) {
       state = state * 6364136223846793005ULL + 1442695040888963407ULL;
       const auto pick = static_cast<unsigned>(state >> 59);
-      static const char* const pieces[] = {"a", " ", "\n", "\r", "\t", "\xFF", "\xC3", "\xA9", "\xE2\x80", "é",
-                                           "e\u0301", "\u0640", "\ufefb", "\ufe70", "\u200b", "\u200c", "x\n\n",
-                                           "ب", "\u064e", "\u0651", "\u1100", "\u1161", "日", ".", "\0",
-                                           "\u00a0", "\U0001F600", "\xED\xA0\x80", "\xF4\x90", "A", "1", "!"};
+      static const char* const pieces[] = {
+          "a",        " ",      "\n",         "\r",           "\t",       "\xFF",   "\xC3",   "\xA9",
+          "\xE2\x80", "é",      "e\u0301",    "\u0640",       "\ufefb",   "\ufe70", "\u200b", "\u200c",
+          "x\n\n",    "ب",      "\u064e",     "\u0651",       "\u1100",   "\u1161", "日",     ".",
+          "\0",       "\u00a0", "\U0001F600", "\xED\xA0\x80", "\xF4\x90", "A",      "1",      "!"};
       noise += pick == 24 ? std::string(1, '\0') : std::string(pieces[pick]);
     }
     Document doc;
@@ -325,8 +328,8 @@ TEST(Normalizer, AntPagesAreArabicIdempotentAndRepaired) {
       arab_script += doc.script == "Arab";
       repaired += doc.normalize.lines_removed > 0;
       // No non-blank line of a kept page repeats an earlier one once long lines are considered.
-      EXPECT_EQ(doc.text.find(doc.title + "\n"), doc.title.size() < 40 ? doc.text.find(doc.title + "\n")
-                                                                        : std::string::npos);
+      EXPECT_EQ(doc.text.find(doc.title + "\n"),
+                doc.title.size() < 40 ? doc.text.find(doc.title + "\n") : std::string::npos);
     }
   }
   EXPECT_EQ(pages, 3000u);

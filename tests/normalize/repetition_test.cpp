@@ -36,9 +36,7 @@ TEST(Repetition, RepeatedPageMatchesOnFingerprintText) {
   EXPECT_EQ(doc.text, "كِتَابٌ جميل.\nقرأتُ الكتابَ، أمس!");
 }
 
-TEST(Repetition, ThreeCopiesAndAPartialTail) {
-  EXPECT_EQ(repaired("x\ny\nz\nx\ny\nz\nx\ny\nz\nx\ny").text, "x\ny\nz");
-}
+TEST(Repetition, ThreeCopiesAndAPartialTail) { EXPECT_EQ(repaired("x\ny\nz\nx\ny\nz\nx\ny\nz\nx\ny").text, "x\ny\nz"); }
 
 TEST(Repetition, SameLineTenThousandTimes) {
   std::string text;

@@ -22,8 +22,7 @@ std::string reference_script(std::string_view text) {
     if (c < 0 || !u_isalpha(c)) continue;
     UErrorCode error = U_ZERO_ERROR;
     const UScriptCode script = uscript_getScript(c, &error);
-    if (U_FAILURE(error) || script == USCRIPT_COMMON || script == USCRIPT_INHERITED || script < 0 ||
-        script >= 255) {
+    if (U_FAILURE(error) || script == USCRIPT_COMMON || script == USCRIPT_INHERITED || script < 0 || script >= 255) {
       continue;
     }
     ++counts[script];
@@ -48,8 +47,8 @@ TEST(ScriptDetector, MatchesReferenceOnSampleTexts) {
 }
 
 TEST(ScriptDetector, CountsMixedAndInvalidText) {
-  for (const char* text : {"", "123 ...", "abc мир мир", "مرحبا abcdef", "日本語 カナ", "a\xFF\xFE\xD8", "\xD8",
-                           "aб", "бa", "ab\xCC\x81 \xF0\x9F\x98\x80 \xF0\x90\x8C\xB0\xF0\x90\x8C\xB1"}) {
+  for (const char* text : {"", "123 ...", "abc мир мир", "مرحبا abcdef", "日本語 カナ", "a\xFF\xFE\xD8", "\xD8", "aб",
+                           "бa", "ab\xCC\x81 \xF0\x9F\x98\x80 \xF0\x90\x8C\xB0\xF0\x90\x8C\xB1"}) {
     EXPECT_EQ(dominant_script(text), reference_script(text)) << text;
   }
   EXPECT_EQ(dominant_script("abc мир мир"), "Cyrl");

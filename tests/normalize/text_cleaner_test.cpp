@@ -69,7 +69,11 @@ TEST(TextCleaner, RepairsEachMaximalInvalidSubsequence) {
 TEST(TextCleaner, LineEndingsControlsAndZeroWidthJunk) {
   EXPECT_EQ(clean("a\r\nb\rc\nd").text, "a\nb\nc\nd");
   EXPECT_EQ(clean("a\u2028b\u2029c\u0085d").text, "a\nb\nc\nd");
-  const Cleaned controls = clean(std::string("\xEF\xBB\xBF" "a\0b\x01\x1B[0m\x7F" "c\u0080\u009F", 17));
+  const Cleaned controls =
+      clean(std::string("\xEF\xBB\xBF"
+                        "a\0b\x01\x1B[0m\x7F"
+                        "c\u0080\u009F",
+                        17));
   EXPECT_EQ(controls.text, "ab[0mc");
   EXPECT_EQ(controls.counts.controls_removed, 7u);
   EXPECT_EQ(clean("zero\u200bwidth\u2060joiner\u00adsoft\ufeffbom").text, "zerowidthjoinersoftbom");
@@ -99,7 +103,7 @@ TEST(TextCleaner, NfcButNothingElseFolded) {
 
 TEST(TextCleaner, ArabicPresentationFormsAndTatweel) {
   EXPECT_EQ(clean("\ufefb\ufe8e\ufe91").text, "\u0644\u0627\u0627\u0628");  // ﻻ ﺎ ﺑ
-  EXPECT_EQ(clean("\ufdf2").text, "\u0627\u0644\u0644\u0647");            // ﷲ
+  EXPECT_EQ(clean("\ufdf2").text, "\u0627\u0644\u0644\u0647");              // ﷲ
   EXPECT_EQ(clean("\ufefc").text, "\u0644\u0627");
   EXPECT_EQ(clean("\ufef5").text, "\u0644\u0622");  // lam with alef madda recomposes under NFC
   const Cleaned tatweel = clean("كـــتـــاب");
@@ -111,8 +115,8 @@ TEST(TextCleaner, ArabicPresentationFormsAndTatweel) {
 
 TEST(TextCleaner, IsIdempotent) {
   const std::string inputs[] = {
-      "  a\r\n\r\n\r\nb\u200b c  ",    "\ufe70\ufe70 x \ufe71",         "e\u0301\u0327 \u1100\u1161\u11a8",
-      "x\xF0\x9F\x98 y\xFF\n\n\xC0", "كـــتـــاب \ufefb\u064e",        "\t\ta\t\t\n\t\n",
+      "  a\r\n\r\n\r\nb\u200b c  ",  "\ufe70\ufe70 x \ufe71",   "e\u0301\u0327 \u1100\u1161\u11a8",
+      "x\xF0\x9F\x98 y\xFF\n\n\xC0", "كـــتـــاب \ufefb\u064e", "\t\ta\t\t\n\t\n",
   };
   for (const std::string& input : inputs) {
     const std::string once = clean(input).text;
@@ -126,9 +130,9 @@ using unicode_oracle::is_nfc;
 // spaces and line breaks between marks and letters must not fool it. ICU is the oracle.
 TEST(TextCleaner, OutputIsNfcAroundRemovedCharactersAndSpaces) {
   const std::vector<std::string> pieces = {
-      "a", "e", "\u0627", "\u0628", "\u0653", "\u0654", "\u0655", "\u064e", "\u0650", "\u0651", "\u0301",
-      "\u0327", "\u0316", "\u0640", "\u00a0", "\u2000", "\u2001", "\u2002", "\u3000", "\u200b", "\u00ad",
-      "\u0085", "\u2028", "\ufeff", "\u0001", "\x7f", " ", "\n", "\t", "\xFF", "\u1100", "\u1161", "\u11a8",
+      "a",      "e",      "\u0627", "\u0628", "\u0653", "\u0654", "\u0655", "\u064e", "\u0650", "\u0651", "\u0301",
+      "\u0327", "\u0316", "\u0640", "\u00a0", "\u2000", "\u2001", "\u2002", "\u3000", "\u200b", "\u00ad", "\u0085",
+      "\u2028", "\ufeff", "\u0001", "\x7f",   " ",      "\n",     "\t",     "\xFF",   "\u1100", "\u1161", "\u11a8",
       "\u0915", "\u093c", "\u09c7", "\u09be", "\u3099", "\u304b", "\ufef5", "\u0041"};
   std::mt19937 random(11);
   std::uniform_int_distribution<size_t> pick(0, pieces.size() - 1);
@@ -142,7 +146,7 @@ TEST(TextCleaner, OutputIsNfcAroundRemovedCharactersAndSpaces) {
       ASSERT_TRUE(is_nfc(out)) << "input: " << text;
     }
   }
-  EXPECT_EQ(clean("\u0627\u0640\u0653").text, "\u0622");              // tatweel gone, alef + madda compose
+  EXPECT_EQ(clean("\u0627\u0640\u0653").text, "\u0622");                    // tatweel gone, alef + madda compose
   EXPECT_EQ(clean("\u0627\u0651\u0640\u064e").text, "\u0627\u064e\u0651");  // marks reordered
   EXPECT_EQ(clean("a\u2001\u0301").text, "a\u2003\u0301");
 }

@@ -82,10 +82,10 @@ TEST(Parser, RejectsCarryTheirReason) {
 }
 
 TEST(JsonRecords, FieldsAndMetadata) {
-  const Document doc = parse(
-      R"({"id": "x-1", "url": "HTTPS://News.Example.ORG/a?b#c", "date": "2024-05-06T07:08:09Z", "title": "T",)"
-      R"( "text": "Body \u00e9\n", "tags": ["a", {"b": 1}], "score": 0.5, "ok": true, "none": null})",
-      RecordLayout::json);
+  const Document doc =
+      parse(R"({"id": "x-1", "url": "HTTPS://News.Example.ORG/a?b#c", "date": "2024-05-06T07:08:09Z", "title": "T",)"
+            R"( "text": "Body \u00e9\n", "tags": ["a", {"b": 1}], "score": 0.5, "ok": true, "none": null})",
+            RecordLayout::json);
   ASSERT_FALSE(doc.rejected()) << doc.reject_detail;
   EXPECT_EQ(doc.text, "Body \xC3\xA9\n");
   EXPECT_EQ(doc.title, "T");
@@ -104,8 +104,7 @@ TEST(JsonRecords, RepeatedFieldsKeepTheFirstAndGoToMetadata) {
   EXPECT_EQ(doc.text, "first");
   EXPECT_EQ(doc.url, "http://a.example/1");
   EXPECT_EQ(doc.title, "");
-  EXPECT_EQ(doc.metadata_json,
-            R"({"text":"second","text":7,"url":"http://b.example/2","title":"later"})");
+  EXPECT_EQ(doc.metadata_json, R"({"text":"second","text":7,"url":"http://b.example/2","title":"later"})");
 
   const Document not_string_first = parse(R"({"text": 5, "text": "a"})", RecordLayout::json);
   EXPECT_EQ(not_string_first.reject_reason, RejectReason::bad_json);
@@ -134,9 +133,9 @@ TEST(JsonRecords, MalformedObjectsAreBadJson) {
 
 TEST(JsonRecords, MalformedMetadataValuesAreBadJson) {
   // Found by fuzzing: on-demand parsing copied unread values as they were, so metadata could be broken JSON.
-  for (const char* line : {R"({"text": "a", "tags": ["a", {:""bnull}]})", R"({"text": "a", "ok": tru})",
-                           R"({"text": "a", "n": 1.5e})", R"({"text": "a", "o": {"k": [1,, 2]}})",
-                           R"({"o": {"k": "\x"}, "text": "a"})"}) {
+  for (const char* line :
+       {R"({"text": "a", "tags": ["a", {:""bnull}]})", R"({"text": "a", "ok": tru})", R"({"text": "a", "n": 1.5e})",
+        R"({"text": "a", "o": {"k": [1,, 2]}})", R"({"o": {"k": "\x"}, "text": "a"})"}) {
     const Document doc = parse(line, RecordLayout::json);
     EXPECT_EQ(doc.reject_reason, RejectReason::bad_json) << line << " gave metadata " << doc.metadata_json;
   }

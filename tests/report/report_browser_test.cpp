@@ -58,9 +58,9 @@ class ReportBrowser : public ::testing::Test {
     std::string command = "timeout 120 '" + chromium_ +
                           "' --headless --no-sandbox --disable-gpu --disable-quic --no-first-run"
                           " --disable-background-networking --disable-component-update --disable-sync"
-                          " --user-data-dir='" + profile.string() + "' --window-size=" + window + " " + mode +
-                          " 'file://" + page.string() + "' > '" + stdout_file.string() + "' 2> '" +
-                          (root_ / "chromium.log").string() + "'";
+                          " --user-data-dir='" +
+                          profile.string() + "' --window-size=" + window + " " + mode + " 'file://" + page.string() +
+                          "' > '" + stdout_file.string() + "' 2> '" + (root_ / "chromium.log").string() + "'";
     return std::system(command.c_str());
   }
 
@@ -77,7 +77,8 @@ class ReportBrowser : public ::testing::Test {
     std::ofstream(root_ / (name + ".html")) << page;
     std::ofstream(root_ / (name + "_frame.html"))
         << "<!DOCTYPE html><html><body style=\"margin:0\"><pre id=\"layout-check\"></pre>"
-           "<iframe src=\"" << name << ".html\" style=\"display:block;border:0;width:" << width
+           "<iframe src=\""
+        << name << ".html\" style=\"display:block;border:0;width:" << width
         << "px;height:30000px\"></iframe><script>addEventListener('message', (e) => {"
            "document.getElementById('layout-check').textContent = e.data; });</script></body></html>";
     std::string window = std::to_string(std::max(width, 500)) + ",2000";
@@ -141,7 +142,8 @@ TEST_F(ReportBrowser, ScreenshotIsNotBlankAndTheDomHoldsEveryChart) {
   EXPECT_NE(dom.find("<bdi dir=\"auto\">أخبار.مصر</bdi>"), std::string::npos);
   EXPECT_EQ(dom.find("<script"), std::string::npos);
 
-  if (const char* keep = std::getenv("CORPUSFLOW_REPORT_SCREENSHOT")) fs::copy_file(screenshot, keep, fs::copy_options::overwrite_existing);
+  if (const char* keep = std::getenv("CORPUSFLOW_REPORT_SCREENSHOT"))
+    fs::copy_file(screenshot, keep, fs::copy_options::overwrite_existing);
 }
 
 class ReportLayout : public ReportBrowser, public ::testing::WithParamInterface<int> {};
@@ -156,7 +158,9 @@ TEST_P(ReportLayout, NothingSticksOutOfItsCardAndNoTextIsTiny) {
   ASSERT_NE(checked, std::string::npos) << check;
   int elements = 0, texts = 0, svg_texts = 0;
   ASSERT_EQ(std::sscanf(check.c_str() + checked, "checked %d elements in cards, %d texts (%d in SVG)", &elements,
-                        &texts, &svg_texts), 3) << check;
+                        &texts, &svg_texts),
+            3)
+      << check;
   EXPECT_GT(elements, 1200) << check;
   EXPECT_GT(texts, 600) << check;
   EXPECT_GT(svg_texts, 60) << check;

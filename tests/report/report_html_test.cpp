@@ -34,11 +34,14 @@ size_t occurrences(const std::string& text, const std::string& needle) {
 TEST(Html, EscapesMarkupQuotesAndBrokenText) {
   EXPECT_EQ(html::escape("<a href=\"x\">'&'</a>"), "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;");
   EXPECT_EQ(html::escape("مصر"), "مصر");
-  EXPECT_EQ(html::escape("a\xFF" "b"), "a\xEF\xBF\xBD" "b");
-  EXPECT_EQ(html::escape("\xC0\xAF"), "\xEF\xBF\xBD\xEF\xBF\xBD");          // overlong '/'
+  EXPECT_EQ(html::escape("a\xFF"
+                         "b"),
+            "a\xEF\xBF\xBD"
+            "b");
+  EXPECT_EQ(html::escape("\xC0\xAF"), "\xEF\xBF\xBD\xEF\xBF\xBD");                  // overlong '/'
   EXPECT_EQ(html::escape("\xED\xA0\x80"), "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD");  // surrogate
   EXPECT_EQ(html::escape("x\x01y\tz\n"), "x\xEF\xBF\xBDy\tz\n");
-  EXPECT_EQ(html::escape("\xE2\x82"), "\xEF\xBF\xBD\xEF\xBF\xBD");           // truncated
+  EXPECT_EQ(html::escape("\xE2\x82"), "\xEF\xBF\xBD\xEF\xBF\xBD");  // truncated
   EXPECT_EQ(html::isolate("<b>"), "<bdi dir=\"auto\">&lt;b&gt;</bdi>");
 }
 
@@ -83,7 +86,8 @@ TEST(ReportHtml, SamplesHaveSectionsThatTheRejectAndDuplicateRowsLinkTo) {
     std::string section = element_with_id(html, anchor);
     EXPECT_EQ(occurrences(section.substr(0, section.find("class=\"sample-group\"", section.find('>'))),
                           "<article class=\"sample\">"),
-              std::min<uint64_t>(counts["documents"].get<uint64_t>(), 5)) << reason;
+              std::min<uint64_t>(counts["documents"].get<uint64_t>(), 5))
+        << reason;
   }
   for (const char* kind : {"exact", "url", "near"}) {
     std::string anchor = report_samples::anchor("duplicate", kind);
@@ -142,8 +146,8 @@ TEST(ReportHtml, EscapesEverythingFromDataAndIsolatesRightToLeftText) {
 
 TEST(ReportHtml, TimelineFillsShortGapsAndCollapsesLongOnes) {
   nlohmann::json stats = testing::sample_stats_json(200);
-  nlohmann::json month = {{"documents", 1}, {"kept", 1}, {"duplicates", 0}, {"rejected", 0},
-                          {"words", 1}, {"chars", 1}, {"bytes", 1}};
+  nlohmann::json month = {{"documents", 1}, {"kept", 1},  {"duplicates", 0}, {"rejected", 0},
+                          {"words", 1},     {"chars", 1}, {"bytes", 1}};
   stats["by_month"] = {{"2013-04", month}, {"2018-02", month}, {"2018-04", month}, {"unknown", month}};
   std::string html = render_report_html(stats);
   EXPECT_NE(html.find("no documents from 2013-05 to 2018-01"), std::string::npos);

@@ -38,7 +38,9 @@ std::vector<Input> mixed_documents(uint32_t seed) {
       Outcome outcome = record % 3 == 0 ? Outcome::kept : record % 3 == 1 ? Outcome::duplicate : Outcome::rejected;
       Document doc = document(shard, record, outcome);
       if (outcome == Outcome::duplicate) {
-        doc.duplicate_kind = record % 4 == 0 ? DuplicateKind::exact : record % 4 == 1 ? DuplicateKind::url : DuplicateKind::near;
+        doc.duplicate_kind = record % 4 == 0   ? DuplicateKind::exact
+                             : record % 4 == 1 ? DuplicateKind::url
+                                               : DuplicateKind::near;
         doc.duplicate_of = {shard, record - 1};
         doc.similarity = doc.duplicate_kind == DuplicateKind::near ? 0.8f : 1.0f;
       }
@@ -64,8 +66,10 @@ TEST(DocumentSamples, KeepsTheSmallestIdsOfEachCategory) {
   DocumentSamples samples;
   for (const auto& doc : mixed_documents(1)) add(samples, doc);
   EXPECT_EQ(ids(samples.kept()), (std::vector<std::string>{"0:0", "0:3", "0:6", "0:9", "0:12"}));
-  EXPECT_EQ(ids(samples.duplicates(DuplicateKind::exact)), (std::vector<std::string>{"0:4", "0:16", "0:28", "0:40", "0:52"}));
-  EXPECT_EQ(ids(samples.duplicates(DuplicateKind::url)), (std::vector<std::string>{"0:1", "0:13", "0:25", "0:37", "0:49"}));
+  EXPECT_EQ(ids(samples.duplicates(DuplicateKind::exact)),
+            (std::vector<std::string>{"0:4", "0:16", "0:28", "0:40", "0:52"}));
+  EXPECT_EQ(ids(samples.duplicates(DuplicateKind::url)),
+            (std::vector<std::string>{"0:1", "0:13", "0:25", "0:37", "0:49"}));
   EXPECT_EQ(ids(samples.duplicates(DuplicateKind::near)).front(), "0:7");
   ASSERT_EQ(samples.rejects().size(), 2u);
   EXPECT_EQ(ids(samples.rejects().at("bad_json")), (std::vector<std::string>{"0:2", "0:8", "0:14", "0:20", "0:26"}));

@@ -9,8 +9,9 @@ namespace corpusflow {
 namespace {
 
 TEST(LogHistogram, BucketsCoverEveryValueAndAreNarrow) {
-  for (uint64_t value : std::initializer_list<uint64_t>{0ull, 1ull, 7ull, 8ull, 9ull, 15ull, 16ull, 17ull, 100ull, 1000ull, 123456789ull,
-                         (1ull << 40) + 12345, UINT64_MAX - 1, UINT64_MAX}) {
+  for (uint64_t value :
+       std::initializer_list<uint64_t>{0ull, 1ull, 7ull, 8ull, 9ull, 15ull, 16ull, 17ull, 100ull, 1000ull, 123456789ull,
+                                       (1ull << 40) + 12345, UINT64_MAX - 1, UINT64_MAX}) {
     int bucket = LogHistogram::bucket_of(value);
     ASSERT_GE(bucket, 0);
     ASSERT_LT(bucket, LogHistogram::kBuckets);

@@ -10,9 +10,9 @@
 namespace corpusflow::testing {
 
 struct AntPage {
-  std::string name;                 // tar member
-  std::string url;                  // from the ` date YYYY-MM-DD URL` header; empty without one
-  std::string text;                 // everything after the header
+  std::string name;  // tar member
+  std::string url;   // from the ` date YYYY-MM-DD URL` header; empty without one
+  std::string text;  // everything after the header
 };
 
 inline std::vector<AntPage> ant_pages(int shard) {

@@ -18,18 +18,15 @@ inline std::vector<Document> make_documents(size_t count, uint64_t seed = 42) {
                                        "www.bbc.com",           "arabic.cnn.com",    "أخبار.مصر",
                                        "<b>evil</b>.example"};
   static const char* const kTitles[] = {
-      "ارتفاع أسعار النفط في الأسواق العالمية",
-      "الأمم المتحدة تدعو إلى وقف إطلاق النار في اليمن",
-      "Élections : les résultats du premier tour",
-      "Markets rally as oil prices rise",
-      "<script>alert('x')</script> & \"quoted\"",
-      "مباراة الأهلي والزمالك: 3-1 في الدقيقة 90",
+      "ارتفاع أسعار النفط في الأسواق العالمية",    "الأمم المتحدة تدعو إلى وقف إطلاق النار في اليمن",
+      "Élections : les résultats du premier tour", "Markets rally as oil prices rise",
+      "<script>alert('x')</script> & \"quoted\"",  "مباراة الأهلي والزمالك: 3-1 في الدقيقة 90",
   };
   static constexpr RejectReason kReasons[] = {RejectReason::empty, RejectReason::not_utf8, RejectReason::too_large,
                                               RejectReason::io};
   // A line of text per language, repeated up to the document's `chars` bytes.
   auto text_of = [](const std::string& language, uint32_t bytes) {
-    const char* line = language == "ar"   ? "ارتفعت أسعار النفط اليوم في الأسواق العالمية بعد قرار أوبك.\n"
+    const char* line = language == "ar" ? "ارتفعت أسعار النفط اليوم في الأسواق العالمية بعد قرار أوبك.\n"
                        : language == "en" ? "Oil prices rose on world markets today after the OPEC decision.\n"
                        : language == "fr" ? "Les prix du pétrole ont augmenté aujourd'hui après la décision.\n"
                                           : "2018 · 12,345 · 67.8% · +0.5 · #1\n";
@@ -54,8 +51,8 @@ inline std::vector<Document> make_documents(size_t count, uint64_t seed = 42) {
     doc.header_missing = doc.host.empty();
     if (!doc.header_missing) {
       int month = 2 + static_cast<int>(next() % 9);
-      doc.date = "2018-" + std::string(month < 10 ? "0" : "") + std::to_string(month) + "-" +
-                 std::to_string(10 + next() % 18);
+      doc.date =
+          "2018-" + std::string(month < 10 ? "0" : "") + std::to_string(month) + "-" + std::to_string(10 + next() % 18);
       doc.url = "https://" + doc.host + "/" + std::to_string(i);
     }
     doc.title = kTitles[next() % 6];
