@@ -14,6 +14,7 @@
 #include <map>
 
 #include "cli/cli_harness.h"
+#include "tests/support/sanitizers.h"
 
 namespace corpusflow::testing {
 namespace faults {
@@ -365,7 +366,7 @@ uint64_t peak_rss(const std::filesystem::path& out) {
 }
 
 // AddressSanitizer's shadow memory and quarantine make a run's memory say nothing of the program's.
-#if defined(__SANITIZE_ADDRESS__)
+#if defined(CORPUSFLOW_ASAN)
 #define SKIP_UNDER_SANITIZERS() GTEST_SKIP() << "memory is measured in the Release build"
 #else
 #define SKIP_UNDER_SANITIZERS() (void)0

@@ -1,7 +1,6 @@
 // What the program says about itself and about mistyped usage: --version, help's usage lines, suggestions.
+#include <gmock/gmock.h>
 #include <gtest/gtest.h>
-
-#include <regex>
 
 #include "cli/cli_harness.h"
 
@@ -11,9 +10,10 @@ namespace {
 TEST(UsageCli, VersionNamesTheProgramVersionAndCommit) {
   const CommandResult result = run_corpusflow({"--version"});
   EXPECT_EQ(result.exit_code, 0) << result.err;
-  EXPECT_TRUE(
-      std::regex_match(result.out, std::regex(R"(corpusflow \d+\.\d+\.\d+ \(([0-9a-f]{7,}(-dirty)?|unknown)\)\n)")))
-      << result.out;
+  // gtest's regular expressions (POSIX extended here), not std::regex: GCC 12 warns inside <regex> at -O1.
+  ASSERT_TRUE(result.out.ends_with("\n")) << result.out;
+  EXPECT_THAT(result.out.substr(0, result.out.size() - 1),
+              ::testing::MatchesRegex(R"(corpusflow [0-9]+\.[0-9]+\.[0-9]+ \(([0-9a-f]{7,}(-dirty)?|unknown)\))"));
 }
 
 TEST(UsageCli, HelpUsageLinesNameTheProgramNotItsPath) {

@@ -60,7 +60,7 @@ TEST_F(InputListing, ExplicitHiddenFileAndForcedFormat) {
 
 TEST_F(InputListing, NothingMatchedThrows) {
   try {
-    list_inputs({in("a.jsonl"), dir.file("missing.tar")}).files;
+    (void)list_inputs({in("a.jsonl"), dir.file("missing.tar")});
     FAIL() << "no exception";
   } catch (const std::runtime_error& error) {
     EXPECT_EQ(std::string(error.what()), "no such input: " + dir.file("missing.tar"));

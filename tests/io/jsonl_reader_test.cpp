@@ -139,7 +139,6 @@ TEST(JsonlReader, UnreadableFileGivesOneIoErrorRecord) {
 }
 
 TEST(JsonlReader, UdhrSample) {
-  ReaderCounts counts;
   auto reader = open_record_reader(testing::sample("udhr/udhr.jsonl.zst"), InputFormat::jsonl, ReaderLimits{});
   RawRecord record;
   uint64_t lines = 0;

@@ -19,6 +19,7 @@
 #include "stages/normalize/text_cleaner.h"
 
 #include "normalize/nfc_check.h"
+#include "tests/support/sanitizers.h"
 
 namespace corpusflow {
 namespace code_point_sweep {
@@ -74,7 +75,7 @@ class Failures {
 
 // Sanitized builds run the whole normalizer ~5x slower: there each context takes every fourth code point,
 // offset by its index, so the four contexts together still meet every code point under the sanitizers.
-#if defined(__SANITIZE_ADDRESS__)
+#if defined(CORPUSFLOW_ASAN)
 constexpr UChar32 kNormalizerStride = 4;
 #else
 constexpr UChar32 kNormalizerStride = 1;
