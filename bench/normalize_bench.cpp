@@ -136,10 +136,17 @@ BENCHMARK(BM_Tokenize);
 
 void BM_DetectLanguage(benchmark::State& state) {
   over_pages(state, normalized_pages(), [&](const Document& doc) {
-    benchmark::DoNotOptimize(detect_language(doc.text, NormalizeOptions{}.language_sample_bytes).score);
+    benchmark::DoNotOptimize(detect_language(doc.text, NormalizeOptions{}.language_sampling).score);
   });
 }
 BENCHMARK(BM_DetectLanguage);
+
+void BM_DetectLanguageWholeSample(benchmark::State& state) {
+  over_pages(state, normalized_pages(), [&](const Document& doc) {
+    benchmark::DoNotOptimize(detect_language(doc.text, NormalizeOptions{}.language_sampling.sample_bytes).score);
+  });
+}
+BENCHMARK(BM_DetectLanguageWholeSample);
 
 }  // namespace
 }  // namespace corpusflow

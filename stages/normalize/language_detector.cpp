@@ -20,26 +20,59 @@ std::string bcp47(const char* code) {
   return code;
 }
 
-}  // namespace
+bool is_continuation(char byte) { return (static_cast<unsigned char>(byte) & 0xC0) == 0x80; }
 
-LanguageGuess detect_language(std::string_view utf8_text, size_t max_bytes) {
-  if (max_bytes != 0 && utf8_text.size() > max_bytes) {
-    size_t cut = max_bytes;
-    while (cut > 0 && (static_cast<unsigned char>(utf8_text[cut]) & 0xC0) == 0x80) --cut;
-    utf8_text = utf8_text.substr(0, cut);
-  }
+// The first `max_bytes` of the text (0: all), cut back to a character boundary.
+std::string_view prefix(std::string_view text, size_t max_bytes) {
+  if (max_bytes == 0 || text.size() <= max_bytes) return text;
+  size_t cut = max_bytes;
+  while (cut > 0 && is_continuation(text[cut])) --cut;
+  return text.substr(0, cut);
+}
+
+struct Detection {
+  CLD2::Language language = CLD2::UNKNOWN_LANGUAGE;  // UNKNOWN_LANGUAGE when CLD2 is unsure
+  int percent = 0;
+};
+
+Detection detect(std::string_view text) {
   CLD2::Language languages[3];
   int percents[3];
   int text_bytes = 0;
   bool reliable = false;
   const CLD2::Language language =
-      CLD2::DetectLanguageSummary(utf8_text.data(), static_cast<int>(utf8_text.size()), /*is_plain_text=*/true,
-                                  languages, percents, &text_bytes, &reliable);
+      CLD2::DetectLanguageSummary(text.data(), static_cast<int>(text.size()),
+                                  /*is_plain_text=*/true, languages, percents, &text_bytes, &reliable);
+  if (!reliable || language == CLD2::UNKNOWN_LANGUAGE || language == CLD2::TG_UNKNOWN_LANGUAGE) return {};
+  return {language, languages[0] == language ? percents[0] : 0};
+}
+
+LanguageGuess guess_of(Detection detection) {
   LanguageGuess guess;
-  if (!reliable || language == CLD2::UNKNOWN_LANGUAGE || language == CLD2::TG_UNKNOWN_LANGUAGE) return guess;
-  guess.language = bcp47(CLD2::LanguageCode(language));
-  guess.score = static_cast<float>(languages[0] == language ? percents[0] : 0) / 100.0f;
+  if (detection.language == CLD2::UNKNOWN_LANGUAGE) return guess;
+  guess.language = bcp47(CLD2::LanguageCode(detection.language));
+  guess.score = static_cast<float>(detection.percent) / 100.0f;
   return guess;
+}
+
+}  // namespace
+
+LanguageGuess detect_language(std::string_view utf8_text, size_t max_bytes) {
+  return guess_of(detect(prefix(utf8_text, max_bytes)));
+}
+
+LanguageGuess detect_language(std::string_view utf8_text, const LanguageSampling& sampling) {
+  const std::string_view sample = prefix(utf8_text, sampling.sample_bytes);
+  const size_t window = sampling.window_bytes;
+  if (window == 0 || sample.size() <= 2 * window) return guess_of(detect(sample));
+  const Detection first = detect(prefix(sample, window));
+  if (first.language != CLD2::UNKNOWN_LANGUAGE) {
+    size_t middle = sample.size() / 2;
+    while (middle < sample.size() && is_continuation(sample[middle])) ++middle;
+    const Detection second = detect(prefix(sample.substr(middle), window));
+    if (second.language == first.language) return guess_of({first.language, (first.percent + second.percent) / 2});
+  }
+  return guess_of(detect(sample));
 }
 
 }  // namespace corpusflow

@@ -7,7 +7,6 @@
 
 #include "core/scratch_buffer.h"
 #include "stages/normalize/fingerprint_text.h"
-#include "stages/normalize/language_detector.h"
 #include "stages/normalize/script_detector.h"
 #include "stages/normalize/tokenizer.h"
 
@@ -179,7 +178,7 @@ void Normalizer::normalize_document(Document& doc) {
   doc.chars = count_code_points(doc.text);
   doc.script = dominant_script(doc.text);
   if (options_.detect_language) {
-    const LanguageGuess guess = detect_language(doc.text, options_.language_sample_bytes);
+    const LanguageGuess guess = detect_language(doc.text, options_.language_sampling);
     doc.language = guess.language;
     doc.language_score = guess.score;
   }

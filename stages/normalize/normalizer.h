@@ -7,24 +7,22 @@
 #include <vector>
 
 #include "core/document.h"
+#include "stages/normalize/language_detector.h"
 #include "stages/normalize/repetition.h"
 #include "stages/normalize/text_cleaner.h"
 
 namespace corpusflow {
 
 struct NormalizeOptions {
-  bool remove_tatweel = true;           // drop U+0640 ARABIC TATWEEL from title and text
-  bool repair_repetition = true;        // remove a repeated page, repeated runs and long lines, title at top
-  bool detect_language = true;          // CLD2; when false, language stays "und" with score 0
-  size_t min_repeated_line_chars = 40;  // see RepetitionOptions
-  double max_invalid_fraction = 0.2;    // reject as not_utf8 when invalid UTF-8 bytes (for a JSON line that
-                                        // parse repaired: its U+FFFD, 3 bytes each) and control characters
-                                        // are more than this fraction of the text's bytes
-  bool keep_fingerprint_text = true;    // leave Document::fingerprint_text for dedup (off when dedup is)
-  size_t language_sample_bytes = 2048;  // CLD2 reads at most this many bytes of the text (0: all).
-  // Measured on the normalized sample (2026-11-29): 2 KiB gives the whole text's language on 3,000/3,000 ANT
-  // pages and 504/532 udhr texts; 1 KiB on 3,000 and 494, differs from 2 KiB in language on 31 udhr texts and
-  // in score on 2,754 ANT pages, so 2 KiB stays (CLD2 is then ~half the stage's time).
+  bool remove_tatweel = true;               // drop U+0640 ARABIC TATWEEL from title and text
+  bool repair_repetition = true;            // remove a repeated page, repeated runs and long lines, title at top
+  bool detect_language = true;              // CLD2; when false, language stays "und" with score 0
+  size_t min_repeated_line_chars = 40;      // see RepetitionOptions
+  double max_invalid_fraction = 0.2;        // reject as not_utf8 when invalid UTF-8 bytes (for a JSON line that
+                                            // parse repaired: its U+FFFD, 3 bytes each) and control characters
+                                            // are more than this fraction of the text's bytes
+  bool keep_fingerprint_text = true;        // leave Document::fingerprint_text for dedup (off when dedup is)
+  LanguageSampling language_sampling = {};  // how much of the text CLD2 reads (docs/normalize.md)
 };
 
 class Normalizer {

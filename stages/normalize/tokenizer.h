@@ -9,8 +9,12 @@
 
 namespace corpusflow {
 
-// Appends the tokens of a fingerprint text (views into it) to `tokens` (cleared first).
+// Appends the tokens of a fingerprint text (views into it) to `tokens` (cleared first). `fingerprint_text` must be
+// valid UTF-8.
 void tokenize(std::string_view fingerprint_text, std::vector<std::string_view>& tokens);
+
+// The same tokens found one character at a time: slow, obviously right; the test oracle of tokenize().
+void tokenize_reference(std::string_view fingerprint_text, std::vector<std::string_view>& tokens);
 
 // Number of tokens tokenize() would produce, without building them; `fingerprint_text` must be valid UTF-8
 // (fingerprint text always is). Text without characters above U+07FF is counted in one branch-free pass.

@@ -1,7 +1,7 @@
 // Fuzz target: the whole Normalizer on a Document. First byte: bit 0 remove_tatweel, bit 1 repair_repetition,
 // bit 2 detect_language, bit 3 keep_fingerprint_text, bits 4-5 min_repeated_line_chars, bits 6-7
-// language_sample_bytes; the rest is `title NUL text` (no NUL: all text, no title). Rejects only as empty or
-// not_utf8; a kept document has a clean title and text (text_cleaner.h), is unchanged by a second Normalizer
+// language_sampling (sample, window); the rest is `title NUL text` (no NUL: all text, no title). Rejects only as empty
+// or not_utf8; a kept document has a clean title and text (text_cleaner.h), is unchanged by a second Normalizer
 // (without language detection), and its fingerprint text is fingerprint_text(text).
 #include <array>
 #include <string>
@@ -18,14 +18,14 @@ namespace corpusflow::fuzz_normalizer {
 
 NormalizeOptions options_from(uint8_t control) {
   static constexpr std::array<size_t, 4> kMinRepeatedLineChars = {40, 1, 8, 0};
-  static constexpr std::array<size_t, 4> kLanguageSampleBytes = {2048, 0, 7, 300};
+  static constexpr std::array<LanguageSampling, 4> kLanguageSamplings = {{{2048, 192}, {0, 0}, {7, 3}, {300, 100}}};
   NormalizeOptions options;
   options.remove_tatweel = (control & 1) != 0;
   options.repair_repetition = (control & 2) != 0;
   options.detect_language = (control & 4) != 0;
   options.keep_fingerprint_text = (control & 8) != 0;
   options.min_repeated_line_chars = kMinRepeatedLineChars[(control >> 4) & 3];
-  options.language_sample_bytes = kLanguageSampleBytes[(control >> 6) & 3];
+  options.language_sampling = kLanguageSamplings[(control >> 6) & 3];
   return options;
 }
 

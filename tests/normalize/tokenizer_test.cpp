@@ -54,6 +54,7 @@ TEST(Tokenizer, CountMatchesTokenizeOnEverySampleLine) {
   for (const testing::UdhrText& udhr : testing::udhr()) texts.push_back(udhr.text);
   for (const std::string& page : testing::ant_pages(0)) texts.push_back(page);
   std::vector<std::string_view> views;
+  std::vector<std::string_view> reference;
   size_t lines = 0;
   for (const std::string& text : texts) {
     for (size_t begin = 0; begin < text.size();) {
@@ -62,6 +63,8 @@ TEST(Tokenizer, CountMatchesTokenizeOnEverySampleLine) {
       const std::string fingerprint = fingerprint_text(std::string_view(text).substr(begin, end - begin));
       tokenize(fingerprint, views);
       ASSERT_EQ(count_tokens(fingerprint), views.size()) << fingerprint;
+      tokenize_reference(fingerprint, reference);
+      ASSERT_EQ(views, reference) << fingerprint;
       ++lines;
       begin = end + 1;
     }
@@ -71,6 +74,32 @@ TEST(Tokenizer, CountMatchesTokenizeOnEverySampleLine) {
   EXPECT_EQ(count_tokens(" "), 0u);
   EXPECT_EQ(count_tokens("ab  cd "), 2u);
   EXPECT_EQ(count_tokens("مرحبا  بالعالم"), 2u);
+}
+
+// Random valid UTF-8 over spaces, ASCII, two-byte letters, CJK, Thai, kana marks and astral characters, mixed
+// within words: the fast path must cut exactly where the character-by-character reference does.
+TEST(Tokenizer, MatchesTheReferenceOnRandomMixedText) {
+  const std::vector<std::string> pieces = {" ",      "  ",     "a",      "Z",          "0",          "\u00e9", "\u0627",
+                                           "\u0434", "\u05d0", "\u65e5", "\u672c",     "\u0e20",     "\u0e32", "\u30fc",
+                                           "\u30ab", "\uac00", "\u20ac", "\U0001f600", "\U00020000", "\u1780"};
+  uint64_t state = 0x9E3779B97F4A7C15ull;
+  const auto next = [&] {
+    state ^= state << 13;
+    state ^= state >> 7;
+    state ^= state << 17;
+    return state;
+  };
+  std::vector<std::string_view> fast;
+  std::vector<std::string_view> reference;
+  for (int round = 0; round < 20000; ++round) {
+    std::string text;
+    const size_t length = next() % 24;
+    for (size_t i = 0; i < length; ++i) text += pieces[next() % pieces.size()];
+    tokenize(text, fast);
+    tokenize_reference(text, reference);
+    ASSERT_EQ(fast, reference) << text;
+    ASSERT_EQ(count_tokens(text), fast.size()) << text;
+  }
 }
 
 }  // namespace
