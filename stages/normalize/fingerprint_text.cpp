@@ -140,6 +140,47 @@ const BmpTable& bmp_table() {
   return *table;
 }
 
+// The entries of the code points below U+0800 (ASCII and the two-byte scripts: Latin, Greek, Cyrillic,
+// Armenian, Hebrew, Arabic, Syriac, Thaana, N'Ko) in 8 bytes each, 16 KiB that stay in the L1 cache.
+struct SmallEntry {
+  char bytes[4];
+  uint8_t length;
+  uint8_t kind;
+  bool ends_in_space;  // the last byte of `bytes` is ' '
+};
+constexpr uint8_t kPlain = 0;       // `bytes`
+constexpr uint8_t kSpace = 1;       // " "
+constexpr uint8_t kHasSpace = 2;    // `bytes`, holding a ' '
+constexpr uint8_t kLargeEntry = 3;  // slow, or a result of more than 4 bytes: see the BmpTable
+constexpr UChar32 kSmallEnd = 0x800;
+
+class SmallTable {
+ public:
+  explicit SmallTable(const BmpTable& table) {
+    for (UChar32 c = 0; c < kSmallEnd; ++c) {
+      const Entry& entry = table[c];
+      SmallEntry& small = entries_[static_cast<size_t>(c)];
+      if (entry.slow || entry.length > sizeof small.bytes) {
+        small.kind = kLargeEntry;
+        continue;
+      }
+      std::memcpy(small.bytes, entry.bytes, sizeof small.bytes);
+      small.length = entry.length;
+      small.kind = entry.space ? kSpace : entry.has_space ? kHasSpace : kPlain;
+      small.ends_in_space = entry.length > 0 && entry.bytes[entry.length - 1] == ' ';
+    }
+  }
+  const SmallEntry& operator[](UChar32 c) const { return entries_[static_cast<size_t>(c)]; }
+
+ private:
+  std::array<SmallEntry, kSmallEnd> entries_{};
+};
+
+const SmallTable& small_table() {
+  static const std::unique_ptr<SmallTable> table = std::make_unique<SmallTable>(bmp_table());
+  return *table;
+}
+
 }  // namespace
 
 void fingerprint_text_reference(std::string_view text, std::string& out) {
@@ -157,6 +198,7 @@ void fingerprint_text_reference(std::string_view text, std::string& out) {
 
 void fingerprint_text(std::string_view text, std::string& out) {
   const BmpTable& table = bmp_table();
+  const SmallTable& small = small_table();
   // Fast results are written straight into `out`, kept at least growth * (bytes left) + kSlack bytes larger
   // than `size`, so that no write needs a check.
   constexpr size_t kSlack = 16;
@@ -174,6 +216,39 @@ void fingerprint_text(std::string_view text, std::string& out) {
   bool needs_collapse = false;
   int32_t i = 0;
   while (i < n) {
+    // The common case: a run of ASCII and two-byte characters with small entries, without branches on what
+    // each one writes.
+    {
+      char* const buffer = out.data();
+      bool after_space = size == 0 || buffer[size - 1] == ' ';
+      while (i < n) {
+        const auto lead = static_cast<unsigned char>(data[i]);
+        UChar32 c;
+        int32_t length;
+        if (lead < 0x80) {
+          c = lead;
+          length = 1;
+        } else if (lead >= 0xC2 && lead < 0xE0 && i + 1 < n &&
+                   (static_cast<unsigned char>(data[i + 1]) & 0xC0) == 0x80) {
+          c = ((lead & 0x1F) << 6) | (static_cast<unsigned char>(data[i + 1]) & 0x3F);
+          length = 2;
+        } else {
+          break;
+        }
+        const SmallEntry& entry = small[c];
+        if (entry.kind == kLargeEntry) break;
+        std::memcpy(buffer + size, entry.bytes, sizeof entry.bytes);
+        const bool space = entry.kind == kSpace;
+        const bool written = entry.length != 0;
+        last_fast_start = written ? i : last_fast_start;
+        last_fast_out = written ? size : last_fast_out;
+        size += space ? static_cast<size_t>(!after_space) : entry.length;
+        after_space = space || (written ? entry.ends_in_space : after_space);
+        needs_collapse |= entry.kind == kHasSpace;
+        i += length;
+      }
+      if (i >= n) break;
+    }
     const int32_t start = i;
     const auto byte = static_cast<unsigned char>(data[i]);
     UChar32 c;

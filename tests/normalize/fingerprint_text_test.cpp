@@ -150,13 +150,14 @@ TEST(FingerprintText, MatchesReferenceAroundSpaces) {
   const std::vector<std::string> pieces = {" ",      "  ",     ",",          "!",        "\t",     "\u00a0", "\u00a8",
                                            "\u2474", "\u00bd", "\u0301",     "\u0627",   "\u064b", "\u0640", "\u1100",
                                            "\u1161", "\uac00", "\xFF",       "\xC1\x81", "a",      "Z",      "9",
-                                           "\u0669", "\u3002", "\U0001F600", "\u200d",   "\ufefb"};
+                                           "\u0669", "\u3002", "\U0001F600", "\u200d",   "\ufefb", "\u00df", "\u0149",
+                                           "\u0130", "\u01c4", "\u0344",     "\u0629",   "\u05d0"};
   std::mt19937 random(7);
   std::uniform_int_distribution<size_t> pick(0, pieces.size() - 1);
   std::string text;
   std::string fast;
   std::string reference;
-  for (int round = 0; round < 5000; ++round) {
+  for (int round = 0; round < 20000; ++round) {
     text.clear();
     const int length = 1 + round % 10;
     for (int k = 0; k < length; ++k) text += pieces[pick(random)];
