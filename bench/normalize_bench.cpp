@@ -7,6 +7,7 @@
 #include "stages/normalize/fingerprint_text.h"
 #include "stages/normalize/language_detector.h"
 #include "stages/normalize/normalizer.h"
+#include "stages/normalize/script_detector.h"
 #include "stages/normalize/text_cleaner.h"
 #include "stages/normalize/tokenizer.h"
 #include "tests/support/sample_data.h"
@@ -133,6 +134,12 @@ void BM_Tokenize(benchmark::State& state) {
   });
 }
 BENCHMARK(BM_Tokenize);
+
+void BM_DominantScript(benchmark::State& state) {
+  over_pages(state, normalized_pages(),
+             [&](const Document& doc) { benchmark::DoNotOptimize(dominant_script(doc.text).size()); });
+}
+BENCHMARK(BM_DominantScript);
 
 void BM_DetectLanguage(benchmark::State& state) {
   over_pages(state, normalized_pages(), [&](const Document& doc) {

@@ -50,6 +50,7 @@ void Normalizer::normalize(Document& doc) {
   trim_scratch(lines_);
   trim_scratch(line_fingerprints_);
   trim_scratch(line_fingerprint_ends_);
+  repetition_scratch_.trim();
 }
 
 void Normalizer::normalize_document(Document& doc) {
@@ -124,7 +125,7 @@ void Normalizer::normalize_document(Document& doc) {
       title_chars = count_code_points(fingerprint_);
     }
     const RepetitionOptions repetition{.min_repeated_line_chars = options_.min_repeated_line_chars};
-    const size_t removed = remove_repetition(lines_, title_key, title_chars, repetition);
+    const size_t removed = remove_repetition(lines_, title_key, title_chars, repetition, repetition_scratch_);
     if (removed > 0) {
       cleaned_.clear();
       bool blank_since_kept = false;

@@ -45,6 +45,7 @@ class Normalizer {
   std::vector<TextLine> lines_;
   std::string line_fingerprints_;                // every line's fingerprint text, end to end
   std::vector<uint32_t> line_fingerprint_ends_;  // per line of lines_: its end in line_fingerprints_
+  RepetitionScratch repetition_scratch_;
 };
 
 }  // namespace corpusflow

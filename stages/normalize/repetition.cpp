@@ -2,15 +2,19 @@
 
 #include <utility>
 
+#include "core/scratch_buffer.h"
+
 namespace corpusflow {
 namespace {
 
 // From a 64-bit hash to the first position stored under it: one flat open-addressing table sized for the
 // page, instead of a node per line (a 500,000-line page took ~36 MB in unordered containers, this 12 MB, at most 75%
 // full).
+// The table lives in buffers the caller keeps from page to page.
 class FirstPosition {
  public:
-  explicit FirstPosition(size_t expected) {
+  FirstPosition(size_t expected, std::vector<uint64_t>& keys, std::vector<uint32_t>& positions)
+      : keys_(keys), positions_(positions) {
     size_t capacity = 16;
     while (capacity * 3 < expected * 4) capacity <<= 1;  // at most 75% full
     keys_.assign(capacity, 0);
@@ -31,8 +35,8 @@ class FirstPosition {
   }
 
  private:
-  std::vector<uint64_t> keys_;
-  std::vector<uint32_t> positions_;  // a line's index: TextLine offsets are 32-bit too
+  std::vector<uint64_t>& keys_;
+  std::vector<uint32_t>& positions_;  // a line's index: TextLine offsets are 32-bit too
   size_t mask_ = 0;
 };
 
@@ -41,8 +45,8 @@ uint64_t pair_key(uint64_t first, uint64_t second) {
 }
 
 // Positions (in `lines`) of the non-blank lines still kept.
-std::vector<size_t> kept_lines(const std::vector<TextLine>& lines) {
-  std::vector<size_t> kept;
+const std::vector<size_t>& kept_lines(const std::vector<TextLine>& lines, std::vector<size_t>& kept) {
+  kept.clear();
   for (size_t i = 0; i < lines.size(); ++i) {
     if (!lines[i].blank && !lines[i].removed) kept.push_back(i);
   }
@@ -50,10 +54,10 @@ std::vector<size_t> kept_lines(const std::vector<TextLine>& lines) {
 }
 
 // Smallest period of the keys of `kept`, or 0 when they do not repeat at least twice.
-size_t page_period(const std::vector<TextLine>& lines, const std::vector<size_t>& kept) {
+size_t page_period(const std::vector<TextLine>& lines, const std::vector<size_t>& kept, std::vector<size_t>& failure) {
   const size_t m = kept.size();
   if (m < 2) return 0;
-  std::vector<size_t> failure(m + 1, 0);
+  failure.assign(m + 1, 0);
   for (size_t i = 1; i < m; ++i) {
     size_t k = failure[i];
     while (k > 0 && lines[kept[i]].key != lines[kept[k]].key) k = failure[k];
@@ -64,22 +68,24 @@ size_t page_period(const std::vector<TextLine>& lines, const std::vector<size_t>
   return period * 2 <= m ? period : 0;
 }
 
-size_t remove_page_repeats(std::vector<TextLine>& lines, const std::vector<size_t>& kept) {
-  const size_t period = page_period(lines, kept);
+size_t remove_page_repeats(std::vector<TextLine>& lines, const std::vector<size_t>& kept,
+                           std::vector<size_t>& failure) {
+  const size_t period = page_period(lines, kept, failure);
   if (period == 0) return 0;
   for (size_t i = kept[period]; i < lines.size(); ++i) lines[i].removed = true;
   return kept.size() - period;
 }
 
 size_t remove_repeated_runs_and_lines(std::vector<TextLine>& lines, const std::vector<size_t>& kept, uint64_t title_key,
-                                      uint32_t title_fingerprint_chars, const RepetitionOptions& options) {
+                                      uint32_t title_fingerprint_chars, const RepetitionOptions& options,
+                                      RepetitionScratch& scratch) {
   const size_t m = kept.size();
   auto key = [&](size_t i) { return lines[kept[i]].key; };
   auto is_long = [&](size_t i) { return lines[kept[i]].fingerprint_chars >= options.min_repeated_line_chars; };
   size_t long_count = 1;
   for (size_t k = 0; k < m; ++k) long_count += is_long(k);
-  FirstPosition first_pair(m);
-  FirstPosition long_lines(long_count);
+  FirstPosition first_pair(m, scratch.pair_keys, scratch.pair_positions);
+  FirstPosition long_lines(long_count, scratch.long_keys, scratch.long_positions);
   if (title_key != 0 && title_fingerprint_chars >= options.min_repeated_line_chars)
     long_lines.try_emplace(title_key, 0);
   size_t removed = 0;
@@ -118,6 +124,21 @@ size_t remove_title_at_top(std::vector<TextLine>& lines, const std::vector<size_
 
 size_t remove_repetition(std::vector<TextLine>& lines, uint64_t title_key, uint32_t title_fingerprint_chars,
                          const RepetitionOptions& options) {
+  RepetitionScratch scratch;
+  return remove_repetition(lines, title_key, title_fingerprint_chars, options, scratch);
+}
+
+void RepetitionScratch::trim() {
+  trim_scratch(kept);
+  trim_scratch(failure);
+  trim_scratch(pair_keys);
+  trim_scratch(pair_positions);
+  trim_scratch(long_keys);
+  trim_scratch(long_positions);
+}
+
+size_t remove_repetition(std::vector<TextLine>& lines, uint64_t title_key, uint32_t title_fingerprint_chars,
+                         const RepetitionOptions& options, RepetitionScratch& scratch) {
   // Each round only removes lines, so this ends, in at most one round per line. A removal can expose a new
   // repeat (a run nested in another takes one round per level), so rounds go on until nothing changes: at
   // least kMinRounds, then while the lines visited stay within kWorkBudget (~0.2 s), which bounds adversarial
@@ -129,11 +150,12 @@ size_t remove_repetition(std::vector<TextLine>& lines, uint64_t title_key, uint3
   size_t total = 0;
   for (int round = 0; round < kMinRounds || work <= kWorkBudget; ++round) {
     work += lines.size();
-    size_t removed = remove_page_repeats(lines, kept_lines(lines));
+    size_t removed = remove_page_repeats(lines, kept_lines(lines, scratch.kept), scratch.failure);
     if (removed == 0) {
-      removed = remove_repeated_runs_and_lines(lines, kept_lines(lines), title_key, title_fingerprint_chars, options);
+      removed = remove_repeated_runs_and_lines(lines, kept_lines(lines, scratch.kept), title_key,
+                                               title_fingerprint_chars, options, scratch);
     }
-    if (title_key != 0) removed += remove_title_at_top(lines, kept_lines(lines), title_key);
+    if (title_key != 0) removed += remove_title_at_top(lines, kept_lines(lines, scratch.kept), title_key);
     if (removed == 0) break;
     total += removed;
   }

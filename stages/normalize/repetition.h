@@ -37,4 +37,19 @@ struct RepetitionOptions {
 size_t remove_repetition(std::vector<TextLine>& lines, uint64_t title_key, uint32_t title_fingerprint_chars,
                          const RepetitionOptions& options);
 
+// Buffers remove_repetition() reuses from one page to the next (one per thread): no allocation per page once
+// they have grown to the longest page's lines.
+struct RepetitionScratch {
+  std::vector<size_t> kept;
+  std::vector<size_t> failure;
+  std::vector<uint64_t> pair_keys;
+  std::vector<uint32_t> pair_positions;
+  std::vector<uint64_t> long_keys;
+  std::vector<uint32_t> long_positions;
+  void trim();  // frees what an outsized page left
+};
+
+size_t remove_repetition(std::vector<TextLine>& lines, uint64_t title_key, uint32_t title_fingerprint_chars,
+                         const RepetitionOptions& options, RepetitionScratch& scratch);
+
 }  // namespace corpusflow

@@ -45,38 +45,31 @@ const ScriptTable& script_table() {
 
 std::string dominant_script(std::string_view utf8_text) {
   const ScriptTable& table = script_table();
-  std::array<uint64_t, 256> counts{};
-  // Consecutive letters mostly share a script: count them in registers, flushing on a change of script.
-  uint64_t latin = 0;
-  uint8_t current = kNotCounted;
-  uint64_t run = 0;
-  const char* data = utf8_text.data();
-  const int32_t n = static_cast<int32_t>(utf8_text.size());
-  for (int32_t i = 0; i < n;) {
-    const auto byte = static_cast<unsigned char>(data[i]);
-    if (byte < 0x80) {
-      ++i;
-      latin += (byte | 0x20) >= 'a' && (byte | 0x20) <= 'z';
-      continue;
-    }
+  // Two tallies, used in turn, so that consecutive letters of one script do not wait on each other's count.
+  std::array<std::array<uint64_t, 256>, 2> tallies{};
+  size_t turn = 0;
+  const auto* data = reinterpret_cast<const unsigned char*>(utf8_text.data());
+  const size_t n = utf8_text.size();
+  for (size_t i = 0; i < n;) {
+    // ASCII and two-byte characters without a branch between them; the rest through ICU's decoder.
+    const unsigned lead = data[i];
+    const unsigned trail = i + 1 < n ? data[i + 1] : 0;
+    const bool two = lead >= 0xC2 && lead < 0xE0 && (trail & 0xC0) == 0x80;
     UChar32 c;
-    if (byte >= 0xC2 && byte < 0xE0 && i + 1 < n && (static_cast<unsigned char>(data[i + 1]) & 0xC0) == 0x80) {
-      c = ((byte & 0x1F) << 6) | (static_cast<unsigned char>(data[i + 1]) & 0x3F);
-      i += 2;
+    if (lead < 0x80 || two) {
+      c = two ? static_cast<UChar32>(((lead & 0x1F) << 6) | (trail & 0x3F)) : static_cast<UChar32>(lead);
+      i += two ? 2 : 1;
     } else {
-      U8_NEXT(data, i, n, c);
+      auto at = static_cast<int32_t>(i);
+      U8_NEXT(data, at, static_cast<int32_t>(n), c);
+      i = static_cast<size_t>(at);
       if (c < 0) continue;
     }
-    const uint8_t script = c < 0x10000 ? table[c] : compute_script(c);
-    if (script != current) {
-      counts[current] += run;
-      current = script;
-      run = 0;
-    }
-    ++run;
+    ++tallies[turn][c < 0x10000 ? table[c] : compute_script(c)];
+    turn ^= 1;
   }
-  counts[current] += run;
-  counts[USCRIPT_LATIN] += latin;
+  std::array<uint64_t, 256> counts;
+  for (size_t script = 0; script < counts.size(); ++script) counts[script] = tallies[0][script] + tallies[1][script];
   counts[kNotCounted] = 0;
   size_t best = kNotCounted;
   for (size_t script = 0; script < kNotCounted; ++script) {
