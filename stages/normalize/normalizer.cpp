@@ -51,6 +51,7 @@ void Normalizer::normalize(Document& doc) {
   trim_scratch(line_fingerprints_);
   trim_scratch(line_fingerprint_ends_);
   repetition_scratch_.trim();
+  earlier_lines_.trim();
 }
 
 void Normalizer::normalize_document(Document& doc) {
@@ -91,9 +92,9 @@ void Normalizer::normalize_document(Document& doc) {
   // Lines with the keys and token counts of their fingerprint text.
   lines_.clear();
   line_fingerprints_.clear();
-  // The fingerprint text is about as long as the text: room made once, not by doublings that would hold an
-  // outsized page's fingerprint twice for a moment.
-  if (doc.text.size() > kScratchKeepBytes) line_fingerprints_.reserve(doc.text.size());
+  // The fingerprint text is about as long as the text: room made once, not by doublings (the buffer left here
+  // by the last document is the empty one the document handed over).
+  line_fingerprints_.reserve(doc.text.size());
   line_fingerprint_ends_.clear();
   const std::string& text = doc.text;
   for (size_t begin = 0; begin <= text.size() && !text.empty();) {
@@ -103,17 +104,32 @@ void Normalizer::normalize_document(Document& doc) {
     line.begin = static_cast<uint32_t>(begin);
     line.end = static_cast<uint32_t>(end);
     line.blank = end == begin;
-    if (!line.blank) {
-      fingerprint_text(std::string_view(text).substr(begin, end - begin), fingerprint_);
-      line.key = line_key(fingerprint_);
-      line.fingerprint_chars = count_code_points(fingerprint_);
-      line.tokens = static_cast<uint32_t>(count_tokens(fingerprint_));
-      line_fingerprints_.append(fingerprint_);
-      if (!fingerprint_.empty()) line_fingerprints_.push_back(' ');  // the separator of the joined text
-    }
     lines_.push_back(line);
-    line_fingerprint_ends_.push_back(static_cast<uint32_t>(line_fingerprints_.size()));
     begin = end + 1;
+  }
+  // A line with the bytes of an earlier one has its fingerprint: copied, not computed again.
+  earlier_lines_.reset(text, lines_.size());
+  for (size_t i = 0; i < lines_.size(); ++i) {
+    TextLine& line = lines_[i];
+    if (!line.blank) {
+      const uint32_t earlier = earlier_lines_.find_or_add(line.begin, line.end, static_cast<uint32_t>(i));
+      if (earlier != EarlierLineIndex::kNone) {
+        const TextLine& same = lines_[earlier];
+        line.key = same.key;
+        line.fingerprint_chars = same.fingerprint_chars;
+        line.tokens = same.tokens;
+        const uint32_t from = earlier == 0 ? 0 : line_fingerprint_ends_[earlier - 1];
+        line_fingerprints_.append(line_fingerprints_, from, line_fingerprint_ends_[earlier] - from);
+      } else {
+        fingerprint_text(std::string_view(text).substr(line.begin, line.end - line.begin), fingerprint_);
+        line.key = line_key(fingerprint_);
+        line.fingerprint_chars = count_code_points(fingerprint_);
+        line.tokens = static_cast<uint32_t>(count_tokens(fingerprint_));
+        line_fingerprints_.append(fingerprint_);
+        if (!fingerprint_.empty()) line_fingerprints_.push_back(' ');  // the separator of the joined text
+      }
+    }
+    line_fingerprint_ends_.push_back(static_cast<uint32_t>(line_fingerprints_.size()));
   }
 
   if (options_.repair_repetition && !lines_.empty()) {
@@ -128,6 +144,7 @@ void Normalizer::normalize_document(Document& doc) {
     const size_t removed = remove_repetition(lines_, title_key, title_chars, repetition, repetition_scratch_);
     if (removed > 0) {
       cleaned_.clear();
+      cleaned_.reserve(text.size());
       bool blank_since_kept = false;
       for (const TextLine& line : lines_) {
         if (line.blank) {

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/document.h"
+#include "stages/normalize/earlier_line_index.h"
 #include "stages/normalize/language_detector.h"
 #include "stages/normalize/repetition.h"
 #include "stages/normalize/text_cleaner.h"
@@ -46,6 +47,7 @@ class Normalizer {
   std::string line_fingerprints_;                // every line's fingerprint text, end to end
   std::vector<uint32_t> line_fingerprint_ends_;  // per line of lines_: its end in line_fingerprints_
   RepetitionScratch repetition_scratch_;
+  EarlierLineIndex earlier_lines_;
 };
 
 }  // namespace corpusflow
