@@ -1,7 +1,12 @@
 #include "stages/normalize/text_cleaner.h"
 
 #include <array>
+#include <bit>
 #include <memory>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include <unicode/uchar.h>
 #include <unicode/unorm2.h>
@@ -79,6 +84,75 @@ const NfcQuickCheck& nfc_quick_check() {
   static const std::unique_ptr<NfcQuickCheck> table = std::make_unique<NfcQuickCheck>();
   return *table;
 }
+
+// Code points below U+0800 that a run may hold without a second look: plain, combining class 0, NFC quick
+// check Yes. 2 KiB, for the 16-byte blocks.
+class SimpleTwoByte {
+ public:
+  explicit SimpleTwoByte(const NfcQuickCheck& quick_check) {
+    for (UChar32 c = 0x80; c < 0x800; ++c) {
+      const uint16_t entry = quick_check[c];
+      simple_[static_cast<size_t>(c)] =
+          (entry & NfcQuickCheck::kPlain) != 0 && (entry & NfcQuickCheck::kUnsure) == 0 && (entry & 0xFF) == 0;
+    }
+  }
+  bool operator[](UChar32 c) const { return simple_[static_cast<size_t>(c)]; }
+
+ private:
+  std::array<bool, 0x800> simple_{};
+};
+
+const SimpleTwoByte& simple_two_byte() {
+  static const std::unique_ptr<SimpleTwoByte> table = std::make_unique<SimpleTwoByte>(nfc_quick_check());
+  return *table;
+}
+
+#if defined(__SSE2__)
+// From `i`, skips whole 16-byte blocks that a run may hold as they are: printable ASCII, spaces each followed by
+// a visible character of the block (and, at the run's start, no space), and complete two-byte sequences of
+// simple code points. The last byte of a skipped block is visible, with combining class 0. Returns where it
+// stopped; sets saw_high when a skipped character is at or above U+0300.
+int32_t skip_simple_blocks(const char* data, int32_t i, int32_t n, int32_t run_start, const SimpleTwoByte& simple,
+                           bool& saw_high) {
+  const __m128i space = _mm_set1_epi8(' ');
+  const __m128i below_visible = _mm_set1_epi8(0x20);
+  const __m128i del = _mm_set1_epi8(0x7F);
+  const __m128i above_continuation = _mm_set1_epi8(static_cast<char>(0xC0));  // signed: continuation < 0xC0
+  const __m128i before_lead = _mm_set1_epi8(static_cast<char>(0xC1));
+  const __m128i after_lead = _mm_set1_epi8(static_cast<char>(0xE0));
+  while (i + 16 <= n) {
+    const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(data + i));
+    // Signed compares: bytes 0x80..0xFF are negative.
+    const __m128i ascii_visible = _mm_and_si128(_mm_cmpgt_epi8(bytes, below_visible), _mm_cmplt_epi8(bytes, del));
+    const __m128i spaces = _mm_cmpeq_epi8(bytes, space);
+    const __m128i continuation = _mm_cmplt_epi8(bytes, above_continuation);
+    const __m128i lead = _mm_and_si128(_mm_cmpgt_epi8(bytes, before_lead), _mm_cmplt_epi8(bytes, after_lead));
+    const auto visible_mask = static_cast<uint32_t>(_mm_movemask_epi8(ascii_visible));
+    const auto space_mask = static_cast<uint32_t>(_mm_movemask_epi8(spaces));
+    const auto continuation_mask = static_cast<uint32_t>(_mm_movemask_epi8(continuation));
+    const auto lead_mask = static_cast<uint32_t>(_mm_movemask_epi8(lead));
+    if ((visible_mask | space_mask | continuation_mask | lead_mask) != 0xFFFF) break;
+    // A block that ends in a lead byte or a space is skipped but for that byte, which starts the next one.
+    const bool cut = ((lead_mask | space_mask) & 0x8000) != 0;
+    if (continuation_mask != ((lead_mask << 1) & 0xFFFF)) break;
+    if ((space_mask & (space_mask >> 1)) != 0) break;
+    if (i == run_start && (space_mask & 1) != 0) break;
+    bool all_simple = true;
+    bool high = false;
+    for (uint32_t leads = lead_mask & (cut ? 0x7FFF : 0xFFFF); leads != 0; leads &= leads - 1) {
+      const int at = std::countr_zero(leads);
+      const UChar32 c = ((static_cast<unsigned char>(data[i + at]) & 0x1F) << 6) |
+                        (static_cast<unsigned char>(data[i + at + 1]) & 0x3F);
+      all_simple &= simple[c];
+      high |= c >= 0x300;
+    }
+    if (!all_simple) break;
+    saw_high |= high;
+    i += cut ? 15 : 16;
+  }
+  return i;
+}
+#endif
 
 bool is_removed_junk(UChar32 c) {
   return (c >= 0x80 && c <= 0x9F && c != 0x85) || c == 0xAD || c == 0x180E || c == 0x200B ||
@@ -189,9 +263,8 @@ void write_code_point(UChar32 c, const char* bytes, size_t length, const CleanOp
   }
 }
 
-}  // namespace
-
-void clean_text(std::string_view text, const CleanOptions& options, std::string& out, CleanCounts& counts) {
+template <bool kBlocks>
+void clean(std::string_view text, const CleanOptions& options, std::string& out, CleanCounts& counts) {
   out.clear();
   out.reserve(text.size());
   const NfcQuickCheck& quick_check = nfc_quick_check();
@@ -205,10 +278,25 @@ void clean_text(std::string_view text, const CleanOptions& options, std::string&
   bool saw_high = false;
   uint16_t last_class = 0;
   int32_t i = 0;
+  [[maybe_unused]] const SimpleTwoByte& simple = simple_two_byte();
   while (i < n) {
     // The common case: a run of printable ASCII and plain characters, written at once.
     const int32_t run_start = i;
+    [[maybe_unused]] int32_t next_block = i;  // where blocks are tried again after one that could not be skipped
     while (i < n) {
+#if defined(__SSE2__)
+      if constexpr (kBlocks) {
+        if (i >= next_block) {
+          const int32_t skipped = skip_simple_blocks(data, i, n, run_start, simple, saw_high);
+          if (skipped > i) {
+            i = skipped;
+            last_class = 0;
+            continue;
+          }
+          next_block = i + 16;
+        }
+      }
+#endif
       const auto byte = static_cast<unsigned char>(data[i]);
       if (byte > 0x20 && byte < 0x7F) {
         last_class = 0;
@@ -300,6 +388,16 @@ void clean_text(std::string_view text, const CleanOptions& options, std::string&
   composed.reserve(out.size());
   icu_util::append_normalized(nfc, out, composed);
   out.swap(composed);
+}
+
+}  // namespace
+
+void clean_text(std::string_view text, const CleanOptions& options, std::string& out, CleanCounts& counts) {
+  clean<true>(text, options, out, counts);
+}
+
+void clean_text_scalar(std::string_view text, const CleanOptions& options, std::string& out, CleanCounts& counts) {
+  clean<false>(text, options, out, counts);
 }
 
 }  // namespace corpusflow

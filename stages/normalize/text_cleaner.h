@@ -30,6 +30,11 @@ struct CleanCounts {
 // - has each line trimmed of leading and trailing whitespace (space, tab, Unicode space separators), runs of
 //   ASCII spaces collapsed to one, runs of blank lines collapsed to one blank line, and no blank line at
 //   either end nor a final newline.
+// Reads 16 bytes at a time (SSE2) where they are printable ASCII, single spaces and two-byte characters that
+// are written as they are.
 void clean_text(std::string_view text, const CleanOptions& options, std::string& out, CleanCounts& counts);
+
+// The same, one character at a time: the scalar twin the tests hold clean_text() to.
+void clean_text_scalar(std::string_view text, const CleanOptions& options, std::string& out, CleanCounts& counts);
 
 }  // namespace corpusflow

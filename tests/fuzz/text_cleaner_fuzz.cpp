@@ -1,6 +1,6 @@
 // Fuzz target: clean_text over arbitrary bytes (first byte: bit 0 remove_tatweel, bit 1 single_line). The output
 // keeps every promise of text_cleaner.h (valid UTF-8, NFC, no controls or junk, trimmed lines, ...), cleaning it
-// again changes nothing and finds nothing to repair, and the counts add up.
+// again changes nothing and finds nothing to repair, the counts add up, and the scalar twin agrees.
 #include <string>
 #include <string_view>
 
@@ -28,6 +28,16 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     FUZZ_CHECK(corpusflow::is_valid_utf8(input.substr(0, counts.first_invalid_offset)),
                "invalid UTF-8 before the first invalid offset");
   }
+
+  std::string scalar;
+  corpusflow::CleanCounts scalar_counts;
+  corpusflow::clean_text_scalar(input, options, scalar, scalar_counts);
+  FUZZ_CHECK(scalar == out, "clean_text differs from its scalar twin");
+  FUZZ_CHECK(scalar_counts.utf8_repairs == counts.utf8_repairs && scalar_counts.invalid_bytes == counts.invalid_bytes &&
+                 scalar_counts.controls_removed == counts.controls_removed &&
+                 scalar_counts.tatweel_removed == counts.tatweel_removed &&
+                 scalar_counts.first_invalid_offset == counts.first_invalid_offset,
+             "clean_text counts differ from its scalar twin");
 
   std::string again;
   corpusflow::CleanCounts again_counts;

@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 
 #include "normalize/nfc_check.h"
+#include "tests/support/sample_data.h"
 
 namespace corpusflow {
 namespace {
@@ -149,6 +150,56 @@ TEST(TextCleaner, OutputIsNfcAroundRemovedCharactersAndSpaces) {
   EXPECT_EQ(clean("\u0627\u0640\u0653").text, "\u0622");                    // tatweel gone, alef + madda compose
   EXPECT_EQ(clean("\u0627\u0651\u0640\u064e").text, "\u0627\u064e\u0651");  // marks reordered
   EXPECT_EQ(clean("a\u2001\u0301").text, "a\u2003\u0301");
+}
+
+void expect_same_as_scalar(std::string_view text, const CleanOptions& options) {
+  Cleaned fast;
+  Cleaned scalar;
+  clean_text(text, options, fast.text, fast.counts);
+  clean_text_scalar(text, options, scalar.text, scalar.counts);
+  ASSERT_EQ(fast.text, scalar.text) << "input: " << text;
+  ASSERT_EQ(fast.counts.utf8_repairs, scalar.counts.utf8_repairs) << "input: " << text;
+  ASSERT_EQ(fast.counts.invalid_bytes, scalar.counts.invalid_bytes) << "input: " << text;
+  ASSERT_EQ(fast.counts.first_invalid_offset, scalar.counts.first_invalid_offset) << "input: " << text;
+  ASSERT_EQ(fast.counts.controls_removed, scalar.counts.controls_removed) << "input: " << text;
+  ASSERT_EQ(fast.counts.tatweel_removed, scalar.counts.tatweel_removed) << "input: " << text;
+}
+
+constexpr CleanOptions kTitleOptions{.remove_tatweel = false, .single_line = true};
+
+TEST(TextCleaner, BlocksMatchTheScalarTwinOnSampleTexts) {
+  for (const testing::UdhrText& udhr : testing::udhr()) {
+    expect_same_as_scalar(udhr.text, {});
+    expect_same_as_scalar(udhr.title, kTitleOptions);
+  }
+  for (const std::string& page : testing::ant_pages(2)) expect_same_as_scalar(page, {});
+}
+
+// Long random texts, so that 16-byte blocks meet every kind of byte at every offset: spaces single and double,
+// at line starts and ends, two-byte characters simple or not (marks, C1 controls, NBSP, soft hyphen, tatweel),
+// sequences cut by the block's end, three- and four-byte characters and invalid bytes.
+TEST(TextCleaner, BlocksMatchTheScalarTwinOnRandomText) {
+  const std::vector<std::string> pieces = {
+      "word",   "a",      "Z",      "~",          " ",      "  ",     "\n",           "\n\n",   "\t",
+      "\r\n",   "\x7f",   "\x01",   "\u0627",     "\u0644", "\u0645", "\u064e",       "\u0651", "\u0640",
+      "\u00e9", "\u0301", "\u00a0", "\u00ad",     "\u0085", "\u0434", "\u05d0",       "\u0374", "\u0653",
+      "\u07ff", "\u0800", "\u65e5", "\U0001F600", "\xC3",   "\xFF",   "\xD8\xA7\xD9", "\ufef5", "\u2003",
+      "\u200b"};
+  const std::vector<std::string> common = {"word",   "a",      "Z",      " ",      "\u0627",
+                                           "\u0644", "\u0645", "\u0434", "\u00e9", "~"};
+  std::mt19937 random(23);
+  std::uniform_int_distribution<size_t> pick(0, pieces.size() - 1);
+  std::uniform_int_distribution<size_t> pick_common(0, common.size() - 1);
+  std::uniform_int_distribution<int> percent(0, 99);
+  std::string text;
+  for (int round = 0; round < 20000; ++round) {
+    text.clear();
+    const int length = 4 + round % 60;
+    // Mostly words, letters and single spaces, as real text is, so that many blocks pass.
+    for (int k = 0; k < length; ++k) text += percent(random) < 80 ? common[pick_common(random)] : pieces[pick(random)];
+    expect_same_as_scalar(text, {});
+    expect_same_as_scalar(text, kTitleOptions);
+  }
 }
 
 }  // namespace
