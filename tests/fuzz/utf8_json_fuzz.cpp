@@ -78,5 +78,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const auto parsed = nlohmann::json::parse(std::string_view(escaped).substr(6), nullptr, false);
   FUZZ_CHECK(!parsed.is_discarded() && parsed.is_string(), "escaped text is not a JSON string");
   FUZZ_CHECK(parsed.get<std::string>() == repaired, "escaped text does not parse back to the repaired text");
+  std::string scalar = "prefix";
+  corpusflow::append_json_string_scalar(scalar, input);
+  FUZZ_CHECK(scalar == escaped, "append_json_string differs from its scalar twin");
   return 0;
 }
