@@ -1,8 +1,13 @@
 #include "stages/normalize/tokenizer.h"
 
+#include <bit>
 #include <bitset>
 #include <cstring>
 #include <memory>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include <unicode/uscript.h>
 #include <unicode/utf8.h>
@@ -89,10 +94,42 @@ bool has_three_byte_lead(const char* data, size_t size) {
   return high != 0;
 }
 
-// The same tokens: the text is cut at spaces with memchr, and only a run that holds a character of three or
-// more bytes (the only ones that can be character tokens) is read character by character.
+// Text without a character of three or more bytes (the only ones that can be character tokens): the tokens
+// are the runs between spaces, found 16 bytes at a time (SSE2).
+template <typename Emit>
+void for_each_word(std::string_view text, Emit&& emit) {
+  const char* data = text.data();
+  const size_t n = text.size();
+  size_t begin = 0;
+  size_t at = 0;
+#if defined(__SSE2__)
+  const __m128i space = _mm_set1_epi8(' ');
+  for (; at + 16 <= n; at += 16) {
+    const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(data + at));
+    for (auto spaces = static_cast<uint32_t>(_mm_movemask_epi8(_mm_cmpeq_epi8(bytes, space))); spaces != 0;
+         spaces &= spaces - 1) {
+      const size_t end = at + static_cast<size_t>(std::countr_zero(spaces));
+      if (end > begin) emit(static_cast<int32_t>(begin), static_cast<int32_t>(end));
+      begin = end + 1;
+    }
+  }
+#endif
+  for (; at < n; ++at) {
+    if (data[at] != ' ') continue;
+    if (at > begin) emit(static_cast<int32_t>(begin), static_cast<int32_t>(at));
+    begin = at + 1;
+  }
+  if (n > begin) emit(static_cast<int32_t>(begin), static_cast<int32_t>(n));
+}
+
+// The same tokens for any text: words as above, and a run between spaces that holds a character of three or
+// more bytes read character by character.
 template <typename Emit>
 void for_each_token(std::string_view text, Emit&& emit) {
+  if (!has_three_byte_lead(text.data(), text.size())) {
+    for_each_word(text, emit);
+    return;
+  }
   const char* data = text.data();
   const size_t n = text.size();
   size_t begin = 0;
