@@ -110,6 +110,36 @@ void BM_FingerprintText(benchmark::State& state) {
 }
 BENCHMARK(BM_FingerprintText);
 
+// Every script: the UDHR in 532 languages (Latin, Cyrillic, CJK, Thai, Devanagari, ...), one text per language.
+void BM_FingerprintTextUdhr(benchmark::State& state) {
+  std::string out;
+  uint64_t bytes = 0;
+  for (auto _ : state) {
+    for (const testing::UdhrText& udhr : testing::udhr()) {
+      fingerprint_text(udhr.text, out);
+      benchmark::DoNotOptimize(out.data());
+      bytes += udhr.text.size();
+    }
+  }
+  state.SetBytesProcessed(static_cast<int64_t>(bytes));
+}
+BENCHMARK(BM_FingerprintTextUdhr);
+
+void BM_CleanTextUdhr(benchmark::State& state) {
+  std::string out;
+  uint64_t bytes = 0;
+  for (auto _ : state) {
+    for (const testing::UdhrText& udhr : testing::udhr()) {
+      CleanCounts counts;
+      clean_text(udhr.text, {}, out, counts);
+      benchmark::DoNotOptimize(out.data());
+      bytes += udhr.text.size();
+    }
+  }
+  state.SetBytesProcessed(static_cast<int64_t>(bytes));
+}
+BENCHMARK(BM_CleanTextUdhr);
+
 void BM_FingerprintTextReference(benchmark::State& state) {
   std::string out;
   over_pages(state, normalized_pages(), [&](const Document& doc) {
