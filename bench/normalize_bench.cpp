@@ -131,14 +131,18 @@ void BM_CleanTextUdhr(benchmark::State& state) {
   for (auto _ : state) {
     for (const testing::UdhrText& udhr : testing::udhr()) {
       CleanCounts counts;
-      clean_text(udhr.text, {}, out, counts);
+      if (state.range(0) != 0) {
+        clean_text(udhr.text, {}, out, counts);
+      } else {
+        clean_text_scalar(udhr.text, {}, out, counts);
+      }
       benchmark::DoNotOptimize(out.data());
       bytes += udhr.text.size();
     }
   }
   state.SetBytesProcessed(static_cast<int64_t>(bytes));
 }
-BENCHMARK(BM_CleanTextUdhr);
+BENCHMARK(BM_CleanTextUdhr)->ArgName("blocks")->Arg(1)->Arg(0);
 
 void BM_FingerprintTextReference(benchmark::State& state) {
   std::string out;
