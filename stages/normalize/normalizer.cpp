@@ -87,7 +87,7 @@ void Normalizer::normalize_document(Document& doc) {
   CleanCounts title_counts;
   clean_text(doc.title, title_options, cleaned_, title_counts);
   add_counts(title_counts, doc.normalize);
-  doc.title.swap(cleaned_);
+  doc.title.assign(cleaned_);  // a copy into the title's own buffer: cleaned_ keeps the large one for the next page
 
   // Lines with the keys and token counts of their fingerprint text.
   lines_.clear();

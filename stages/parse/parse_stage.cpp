@@ -9,7 +9,8 @@ void ParseStage::process(Batch& batch) {
     Document& doc = batch.documents[i];
     RawRecord& record = batch.records[i];
     doc.id = DocumentId{batch.shard, batch.first_record + i};
-    doc.source = batch.shard_path + ":" + record.name;
+    doc.source.reserve(batch.shard_path.size() + 1 + record.name.size());
+    doc.source.append(batch.shard_path).append(1, ':').append(record.name);
     parser_.parse(record, batch.layout, doc);
   }
   std::vector<RawRecord>().swap(batch.records);
