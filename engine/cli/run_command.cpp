@@ -216,6 +216,10 @@ void register_run_command(CLI::App& app, const std::string& command_line) {
       ->transform(CLI::AsSizeValue(false));
   run->add_option("--top-hosts", config.stats.top_hosts, "Hosts listed in the stats")->capture_default_str();
   run->add_flag("--no-tatweel-removal{false}", config.normalize.remove_tatweel, "Keep Arabic tatweel in the output");
+  run->add_option("--language-window", config.normalize.language_sampling.window_bytes,
+                  "Bytes of each of the two windows CLD2 reads first (0: the whole 2 KiB sample at once)")
+      ->check(CLI::Range(0, 1024))
+      ->capture_default_str();
   run->add_option("--progress", arguments->progress, "Progress on stderr")
       ->check(CLI::IsMember({"auto", "bar", "log", "none"}))
       ->capture_default_str();

@@ -22,7 +22,8 @@ bool is_whitespace_only(std::string_view text) {
 
 char ascii_lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
 
-void parse_page(std::string_view bytes, Document& doc) {
+// The record's bytes are consumed: the body, a suffix of the page, becomes the text in the same buffer.
+void parse_page(std::string& bytes, Document& doc) {
   const PageParts parts = split_page(bytes);
   doc.header_missing = !parts.has_header;
   if (parts.has_header) {
@@ -31,7 +32,12 @@ void parse_page(std::string_view bytes, Document& doc) {
     doc.host = host_of(doc.url);
     doc.title = parts.title;
   }
-  doc.text = parts.body;
+  if (parts.body.empty()) {
+    bytes.clear();
+  } else {
+    bytes.erase(0, static_cast<size_t>(parts.body.data() - bytes.data()));
+  }
+  doc.text.swap(bytes);
 }
 
 }  // namespace

@@ -132,6 +132,29 @@ TEST(RunCli, JsonlInputKeepsOtherFieldsAsMetadata) {
   EXPECT_FALSE(first["title"].get<std::string>().empty());
 }
 
+// The old language ID (the whole 2 KiB sample at once) stays one option away: the same documents, languages
+// and decisions on the ANT sample; only language_score may differ.
+TEST(RunCli, LanguageWindowZeroReadsTheWholeSampleAndKeepsEveryDecision) {
+  TempDir dir;
+  const auto windows = dir / "windows";
+  const auto whole = dir / "whole";
+  ASSERT_EQ(run_corpusflow({"run", kAnt, "-o", windows.string()}).exit_code, 0);
+  ASSERT_EQ(run_corpusflow({"run", kAnt, "-o", whole.string(), "--language-window", "0"}).exit_code, 0);
+  for (const char* folder : {"data", "duplicates", "rejects"}) {
+    const auto a = parsed_lines(windows / folder);
+    const auto b = parsed_lines(whole / folder);
+    ASSERT_EQ(a.size(), b.size()) << folder;
+    for (size_t i = 0; i < a.size(); ++i) {
+      nlohmann::json left = a[i];
+      nlohmann::json right = b[i];
+      left.erase("language_score");
+      right.erase("language_score");
+      ASSERT_EQ(left, right) << folder << " line " << i;
+    }
+  }
+  EXPECT_EQ(run_corpusflow({"run", kAnt, "-o", (dir / "bad").string(), "--language-window", "-1"}).exit_code, 2);
+}
+
 // Three broken shards and one good one: every broken one yields an `io` reject, the good one completes.
 TEST(RunCli, CorruptShardsBecomeIoRejectsAndTheRestCompletes) {
   TempDir dir;
@@ -191,6 +214,7 @@ TEST(RunCli, RefusesBadUsageWithOneLineAndExitTwo) {
   expect_usage_error(run_corpusflow({"run", kAnt, "-o", out.string(), "--threads", "many"}));
   expect_usage_error(run_corpusflow({"run", kAnt, "-o", out.string(), "--format", "pdf"}));
   expect_usage_error(run_corpusflow({"run", kAnt, "-o", out.string(), "--dedup", "fuzzy"}));
+  expect_usage_error(run_corpusflow({"run", kAnt, "-o", out.string(), "--language-window", "4096"}));
   expect_usage_error(run_corpusflow({"run", kAnt}));
   expect_usage_error(run_corpusflow({"frobnicate"}));
 
