@@ -1,8 +1,13 @@
 #include "stages/normalize/script_detector.h"
 
 #include <array>
+#include <bit>
 #include <cstdint>
 #include <memory>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include <unicode/uchar.h>
 #include <unicode/uscript.h>
@@ -41,6 +46,44 @@ const ScriptTable& script_table() {
   return *table;
 }
 
+#if defined(__SSE2__)
+// From `i`, counts whole 16-byte blocks of ASCII and complete two-byte sequences (a block ending in a lead
+// byte is counted but for it): ASCII letters as Latin, each two-byte character by the table. Returns where it
+// stopped.
+size_t count_simple_blocks(const unsigned char* data, size_t i, size_t n, const ScriptTable& table,
+                           std::array<uint64_t, 256>& counts) {
+  const __m128i upper_a = _mm_set1_epi8('A' - 1);
+  const __m128i upper_z = _mm_set1_epi8('Z' + 1);
+  const __m128i case_bit = _mm_set1_epi8(0x20);
+  const __m128i above_continuation = _mm_set1_epi8(static_cast<char>(0xC0));
+  const __m128i before_lead = _mm_set1_epi8(static_cast<char>(0xC1));
+  const __m128i after_lead = _mm_set1_epi8(static_cast<char>(0xE0));
+  uint64_t latin = 0;
+  while (i + 16 <= n) {
+    const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(data + i));
+    const auto ascii_mask = static_cast<uint32_t>(~_mm_movemask_epi8(bytes) & 0xFFFF);
+    const auto continuation_mask = static_cast<uint32_t>(_mm_movemask_epi8(_mm_cmplt_epi8(bytes, above_continuation)));
+    const auto lead_mask = static_cast<uint32_t>(
+        _mm_movemask_epi8(_mm_and_si128(_mm_cmpgt_epi8(bytes, before_lead), _mm_cmplt_epi8(bytes, after_lead))));
+    if ((ascii_mask | continuation_mask | lead_mask) != 0xFFFF) break;
+    if (continuation_mask != ((lead_mask << 1) & 0xFFFF)) break;
+    // ASCII letters: a-z once case is folded (signed compares; non-ASCII bytes are negative and fail).
+    const __m128i folded = _mm_or_si128(bytes, case_bit);
+    const __m128i letters = _mm_and_si128(_mm_cmpgt_epi8(folded, _mm_or_si128(upper_a, case_bit)),
+                                          _mm_cmplt_epi8(folded, _mm_or_si128(upper_z, case_bit)));
+    const bool cut = (lead_mask & 0x8000) != 0;
+    latin += static_cast<uint64_t>(std::popcount(static_cast<uint32_t>(_mm_movemask_epi8(letters)) & ascii_mask));
+    for (uint32_t leads = lead_mask & 0x7FFF; leads != 0; leads &= leads - 1) {
+      const size_t at = i + static_cast<size_t>(std::countr_zero(leads));
+      ++counts[table[static_cast<UChar32>(((data[at] & 0x1F) << 6) | (data[at + 1] & 0x3F))]];
+    }
+    i += cut ? 15 : 16;
+  }
+  counts[USCRIPT_LATIN] += latin;
+  return i;
+}
+#endif
+
 }  // namespace
 
 std::string dominant_script(std::string_view utf8_text) {
@@ -50,7 +93,16 @@ std::string dominant_script(std::string_view utf8_text) {
   size_t turn = 0;
   const auto* data = reinterpret_cast<const unsigned char*>(utf8_text.data());
   const size_t n = utf8_text.size();
+  [[maybe_unused]] size_t next_block = 0;  // where blocks are tried again after one that could not be counted
   for (size_t i = 0; i < n;) {
+#if defined(__SSE2__)
+    if (i >= next_block) {
+      const size_t counted = count_simple_blocks(data, i, n, table, tallies[0]);
+      next_block = counted + 16;
+      i = counted;
+      if (i >= n) break;
+    }
+#endif
     // ASCII and two-byte characters without a branch between them; the rest through ICU's decoder.
     const unsigned lead = data[i];
     const unsigned trail = i + 1 < n ? data[i + 1] : 0;

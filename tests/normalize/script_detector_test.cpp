@@ -2,6 +2,7 @@
 
 #include <map>
 #include <string>
+#include <vector>
 
 #include <gtest/gtest.h>
 #include <unicode/uchar.h>
@@ -53,6 +54,27 @@ TEST(ScriptDetector, CountsMixedAndInvalidText) {
   }
   EXPECT_EQ(dominant_script("abc мир мир"), "Cyrl");
   EXPECT_EQ(dominant_script("123"), "Zyyy");
+}
+
+// Long random texts, so that 16-byte blocks meet every kind of byte at every offset (two-byte sequences cut
+// by a block's end, three- and four-byte characters, invalid bytes) and the counts stay close between scripts.
+TEST(ScriptDetector, MatchesReferenceOnLongRandomText) {
+  const std::vector<std::string> pieces = {
+      "word",   "A",      "z",      " ",      "@[`{",   "\u0627",     "\u0644", "\u064e", "\u0434",       "\u0416",
+      "\u05d0", "\u00e9", "\u0300", "\u65e5", "\u30ab", "\U00010330", "\xC3",   "\xFF",   "\xD8\xA7\xD9", "7"};
+  uint64_t state = 0x2545F4914F6CDD1Dull;
+  const auto next = [&] {
+    state ^= state << 13;
+    state ^= state >> 7;
+    state ^= state << 17;
+    return state;
+  };
+  for (int round = 0; round < 20000; ++round) {
+    std::string text;
+    const size_t length = 1 + next() % 80;
+    for (size_t i = 0; i < length; ++i) text += pieces[next() % pieces.size()];
+    ASSERT_EQ(dominant_script(text), reference_script(text)) << text;
+  }
 }
 
 }  // namespace
