@@ -2,6 +2,7 @@
 
 #include <array>
 #include <bit>
+#include <cstring>
 #include <memory>
 
 #if defined(__SSE2__)
@@ -12,6 +13,10 @@
 #include <unicode/unorm2.h>
 #include <unicode/utf8.h>
 
+#define XXH_INLINE_ALL
+#include <xxhash.h>
+
+#include "stages/normalize/cleaned_lines.h"
 #include "stages/normalize/icu_util.h"
 
 namespace corpusflow {
@@ -177,6 +182,7 @@ class LineWriter {
   }
   void whitespace(const char* bytes, size_t length) { pending_space_.append(bytes, length); }
   void line_break() {
+    ++breaks_;
     if (single_line_) {
       space();
       return;
@@ -186,17 +192,17 @@ class LineWriter {
     line_has_content_ = false;
   }
   void visible(const char* bytes, size_t length) {
-    if (!line_has_content_) {
-      pending_space_.clear();
-      if (!out_.empty()) out_.append(pending_breaks_ > 1 ? "\n\n" : "\n");
-      pending_breaks_ = 0;
-      line_has_content_ = true;
-    } else if (!pending_space_.empty()) {
-      out_ += pending_space_;
-      pending_space_.clear();
-    }
+    before_visible();
     out_.append(bytes, length);
   }
+  // The same for bytes the output already holds, at [position, position + length).
+  void visible_again(size_t position, size_t length) {
+    before_visible();
+    out_.append(out_, position, length);
+  }
+  uint64_t breaks() const { return breaks_; }  // line breaks met so far
+  bool line_has_content() const { return line_has_content_; }
+  size_t content_start() const { return content_start_; }  // where this line's visible content began in out
   void visible(char ch) { visible(&ch, 1); }
   void visible_code_point(UChar32 c) {
     char buffer[4];
@@ -206,11 +212,26 @@ class LineWriter {
   }
 
  private:
+  void before_visible() {
+    if (!line_has_content_) {
+      pending_space_.clear();
+      if (!out_.empty()) out_.append(pending_breaks_ > 1 ? "\n\n" : "\n");
+      pending_breaks_ = 0;
+      line_has_content_ = true;
+      content_start_ = out_.size();
+    } else if (!pending_space_.empty()) {
+      out_ += pending_space_;
+      pending_space_.clear();
+    }
+  }
+
   std::string& out_;
   bool single_line_;
   std::string pending_space_;
   int pending_breaks_ = 0;
   bool line_has_content_ = false;
+  uint64_t breaks_ = 0;
+  size_t content_start_ = 0;
 };
 
 void write_code_point(UChar32 c, const char* bytes, size_t length, const CleanOptions& options, LineWriter& writer,
@@ -273,13 +294,56 @@ void clean(std::string_view text, const CleanOptions& options, std::string& out,
   const int32_t n = static_cast<int32_t>(text.size());
   // NFC is certain when every code point written as it is passes the quick check in canonical order and
   // nothing else at or above U+0300 was met; otherwise ICU decides.
+  // These three are the current line's when lines are looked up; folded into the any_ ones at each line start.
   bool nfc_unsure = false;
   bool saw_special = false;
   bool saw_high = false;
+  bool any_nfc_unsure = false;
+  bool any_saw_special = false;
+  bool any_saw_high = false;
   uint16_t last_class = 0;
   int32_t i = 0;
   [[maybe_unused]] const SimpleTwoByte& simple = simple_two_byte();
+  // A line with the bytes of an earlier one is written again from the output (kBlocks, texts of many lines).
+  thread_local CleanedLines cleaned_lines;
+  const bool look_up_lines = kBlocks && !options.single_line;
+  if (look_up_lines) cleaned_lines.reset(data);
+  bool at_line_start = true;
+  CleanedLine line;  // the line being cleaned, when it is to be kept (line.end != 0)
+  uint32_t line_repairs = 0;
+  uint64_t line_breaks = 0;
   while (i < n) {
+    if (at_line_start) {
+      at_line_start = false;
+      any_nfc_unsure |= nfc_unsure;
+      any_saw_special |= saw_special;
+      any_saw_high |= saw_high;
+      nfc_unsure = saw_special = saw_high = false;
+      line.end = 0;
+      if (look_up_lines) {
+        const auto* newline = static_cast<const char*>(std::memchr(data + i, '\n', static_cast<size_t>(n - i)));
+        const int32_t end = newline == nullptr ? n : static_cast<int32_t>(newline - data);
+        if (end - i >= CleanedLines::kMinLineBytes) {
+          const uint64_t hash = XXH3_64bits(data + i, static_cast<size_t>(end - i));
+          if (const CleanedLine* seen = cleaned_lines.find(hash, i, end)) {
+            writer.visible_again(seen->out_begin, seen->out_length);
+            nfc_unsure = seen->nfc_unsure;
+            saw_special = seen->saw_special;
+            saw_high = seen->saw_high;
+            counts.controls_removed += seen->controls_removed;
+            counts.tatweel_removed += seen->tatweel_removed;
+            last_class = 0;
+            i = end;  // its '\n' is read as usual
+            continue;
+          }
+          line = CleanedLine{.hash = hash, .begin = i, .end = end};
+          line.controls_removed = counts.controls_removed;
+          line.tatweel_removed = counts.tatweel_removed;
+          line_repairs = counts.utf8_repairs;
+          line_breaks = writer.breaks();
+        }
+      }
+    }
     // The common case: a run of printable ASCII and plain characters, written at once.
     const int32_t run_start = i;
     [[maybe_unused]] int32_t next_block = i;  // where blocks are tried again after one that could not be skipped
@@ -350,6 +414,20 @@ void clean(std::string_view text, const CleanOptions& options, std::string& out,
         continue;
       }
       if (byte != ' ' && byte != '\n' && byte != '\t') saw_special = true;
+      if (byte == '\n' && look_up_lines) {
+        if (line.end == i && counts.utf8_repairs == line_repairs && writer.breaks() == line_breaks &&
+            writer.line_has_content()) {
+          line.out_begin = writer.content_start();
+          line.out_length = out.size() - line.out_begin;
+          line.nfc_unsure = nfc_unsure;
+          line.saw_special = saw_special;
+          line.saw_high = saw_high;
+          line.controls_removed = counts.controls_removed - line.controls_removed;
+          line.tatweel_removed = counts.tatweel_removed - line.tatweel_removed;
+          cleaned_lines.add(line);
+        }
+        at_line_start = true;
+      }
       last_class = 0;
       write_code_point(byte, data + i, 1, options, writer, counts);
       ++i;
@@ -378,6 +456,9 @@ void clean(std::string_view text, const CleanOptions& options, std::string& out,
     if (!removed) last_class = 0;
     write_code_point(c, data + start, static_cast<size_t>(i - start), options, writer, counts);
   }
+  nfc_unsure |= any_nfc_unsure;
+  saw_special |= any_saw_special;
+  saw_high |= any_saw_high;
   if (!saw_high || !(nfc_unsure || saw_special)) return;
   UErrorCode error = U_ZERO_ERROR;
   const icu::Normalizer2& nfc = icu_util::nfc();

@@ -133,13 +133,14 @@ TEST(RunCli, JsonlInputKeepsOtherFieldsAsMetadata) {
 }
 
 // The old language ID (the whole 2 KiB sample at once) stays one option away: the same documents, languages
-// and decisions on the ANT sample; only language_score may differ.
+// and decisions on an ANT shard; only language_score may differ.
 TEST(RunCli, LanguageWindowZeroReadsTheWholeSampleAndKeepsEveryDecision) {
   TempDir dir;
   const auto windows = dir / "windows";
   const auto whole = dir / "whole";
-  ASSERT_EQ(run_corpusflow({"run", kAnt, "-o", windows.string()}).exit_code, 0);
-  ASSERT_EQ(run_corpusflow({"run", kAnt, "-o", whole.string(), "--language-window", "0"}).exit_code, 0);
+  const std::string shard = kAnt + "/ant-00000.tar.zst";
+  ASSERT_EQ(run_corpusflow({"run", shard, "-o", windows.string()}).exit_code, 0);
+  ASSERT_EQ(run_corpusflow({"run", shard, "-o", whole.string(), "--language-window", "0"}).exit_code, 0);
   for (const char* folder : {"data", "duplicates", "rejects"}) {
     const auto a = parsed_lines(windows / folder);
     const auto b = parsed_lines(whole / folder);

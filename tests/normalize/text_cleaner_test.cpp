@@ -202,5 +202,44 @@ TEST(TextCleaner, BlocksMatchTheScalarTwinOnRandomText) {
   }
 }
 
+// Texts made of a few random lines repeated in any order, as scraped pages repeat their body: a line seen
+// before is written again from the output, and must come out as cleaning it again would (controls, tatweel,
+// presentation forms, marks, invalid bytes, CR and NEL inside lines, leading and trailing spaces).
+TEST(TextCleaner, RepeatedLinesMatchTheScalarTwin) {
+  const std::vector<std::string> pieces = {"word",   "\u0627\u0644\u0645",
+                                           " ",      "  ",
+                                           "\t",     "\u064e",
+                                           "\u0640", "\ufef5",
+                                           "\u00a0", "\x01",
+                                           "\u200b", "\xFF",
+                                           "\r",     "\u0085",
+                                           "\u2028", "\u0301",
+                                           "e",      "\u0434\u0430",
+                                           "\u65e5", "\U0001F600",
+                                           "\xC3",   "\u0653",
+                                           "."};
+  std::mt19937 random(31);
+  std::uniform_int_distribution<size_t> pick(0, pieces.size() - 1);
+  std::uniform_int_distribution<int> percent(0, 99);
+  for (int round = 0; round < 3000; ++round) {
+    std::vector<std::string> lines(1 + round % 5);
+    for (std::string& line : lines) {
+      const int length = 5 + percent(random) % 40;
+      for (int k = 0; k < length; ++k)
+        line += percent(random) < 70 ? pieces[percent(random) % 3] : pieces[pick(random)];
+    }
+    std::string text;
+    const int count = 2 + round % 12;
+    for (int k = 0; k < count; ++k) {
+      text += lines[static_cast<size_t>(percent(random)) % lines.size()];
+      text += percent(random) < 10 ? "\n\n" : percent(random) < 5 ? "\r\n" : "\n";
+    }
+    if (percent(random) < 50) text.pop_back();
+    expect_same_as_scalar(text, {});
+    expect_same_as_scalar(text, CleanOptions{.remove_tatweel = false, .single_line = false});
+    expect_same_as_scalar(text, kTitleOptions);
+  }
+}
+
 }  // namespace
 }  // namespace corpusflow
