@@ -1,6 +1,7 @@
 #include "stages/normalize/script_detector.h"
 
 #include <map>
+#include <random>
 #include <string>
 #include <vector>
 
@@ -62,13 +63,7 @@ TEST(ScriptDetector, MatchesReferenceOnLongRandomText) {
   const std::vector<std::string> pieces = {
       "word",   "A",      "z",      " ",      "@[`{",   "\u0627",     "\u0644", "\u064e", "\u0434",       "\u0416",
       "\u05d0", "\u00e9", "\u0300", "\u65e5", "\u30ab", "\U00010330", "\xC3",   "\xFF",   "\xD8\xA7\xD9", "7"};
-  uint64_t state = 0x2545F4914F6CDD1Dull;
-  const auto next = [&] {
-    state ^= state << 13;
-    state ^= state >> 7;
-    state ^= state << 17;
-    return state;
-  };
+  std::mt19937_64 next(0x2545F4914F6CDD1Dull);
   for (int round = 0; round < 20000; ++round) {
     std::string text;
     const size_t length = 1 + next() % 80;

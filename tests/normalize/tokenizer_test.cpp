@@ -1,5 +1,6 @@
 #include "stages/normalize/tokenizer.h"
 
+#include <random>
 #include <string>
 #include <vector>
 
@@ -82,13 +83,7 @@ TEST(Tokenizer, MatchesTheReferenceOnRandomMixedText) {
   const std::vector<std::string> pieces = {" ",      "  ",     "a",      "Z",          "0",          "\u00e9", "\u0627",
                                            "\u0434", "\u05d0", "\u65e5", "\u672c",     "\u0e20",     "\u0e32", "\u30fc",
                                            "\u30ab", "\uac00", "\u20ac", "\U0001f600", "\U00020000", "\u1780"};
-  uint64_t state = 0x9E3779B97F4A7C15ull;
-  const auto next = [&] {
-    state ^= state << 13;
-    state ^= state >> 7;
-    state ^= state << 17;
-    return state;
-  };
+  std::mt19937_64 next(0x9E3779B97F4A7C15ull);
   std::vector<std::string_view> fast;
   std::vector<std::string_view> reference;
   for (int round = 0; round < 20000; ++round) {
