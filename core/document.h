@@ -22,6 +22,8 @@ struct DocumentId {
 };
 
 enum class Outcome : uint8_t { kept, duplicate, rejected };
+// What `text` holds after parse: plain text, or a page's markup (UTF-8) that the extract stage turns into text.
+enum class Markup : uint8_t { none, html };
 enum class DuplicateKind : uint8_t { none, exact, url, near };
 
 const char* to_string(DuplicateKind kind);
@@ -57,6 +59,8 @@ struct Document {
   std::string title;
   std::string text;
   std::string metadata_json;    // JSON object of the input's other fields; empty when none
+  Markup markup = Markup::none;
+  std::string language_hint;  // the language the page declares (<html lang>), a hint for language ID
   bool header_missing = false;  // a scraped page without its `date YYYY-MM-DD URL` header
 
   // normalize
