@@ -10,7 +10,7 @@
 
 #include "io/record_reader.h"
 #include "io/zstd_compressor.h"
-#include "io/zstd_stream.h"
+#include "io/input_stream.h"
 
 namespace corpusflow {
 namespace {
@@ -19,7 +19,7 @@ const std::string kTar = CORPUSFLOW_SAMPLE_DIR "/ant/ant-00000.tar.zst";
 const std::string kJsonl = CORPUSFLOW_SAMPLE_DIR "/udhr/udhr.jsonl.zst";
 
 std::string decode(const std::string& path) {
-  ZstdInputStream stream(path);
+  InputStream stream(path);
   std::string out;
   for (std::string_view chunk = stream.read(); !chunk.empty(); chunk = stream.read()) out.append(chunk);
   return out;
@@ -41,7 +41,7 @@ const std::string& plain_copy(const std::string& path, const char* name) {
 void BM_Decompress(benchmark::State& state) {
   uint64_t bytes = 0;
   for (auto _ : state) {
-    ZstdInputStream stream(kTar);
+    InputStream stream(kTar);
     for (std::string_view chunk = stream.read(); !chunk.empty(); chunk = stream.read()) {
       benchmark::DoNotOptimize(chunk.data());
       bytes += chunk.size();

@@ -14,4 +14,17 @@ const char* to_string(DuplicateKind kind) {
   return "none";
 }
 
+const char* to_string(CharsetSource source) {
+  switch (source) {
+    case CharsetSource::header: return "header";
+    case CharsetSource::bom: return "bom";
+    case CharsetSource::meta: return "meta";
+    case CharsetSource::detected: return "detected";
+    case CharsetSource::utf8: return "utf8";
+    case CharsetSource::repaired: return "repaired";
+    case CharsetSource::none: break;
+  }
+  return "none";
+}
+
 }  // namespace corpusflow

@@ -22,6 +22,18 @@ struct DocumentId {
 };
 
 enum class Outcome : uint8_t { kept, duplicate, rejected };
+// Where the charset a page was decoded with came from (stats count each).
+enum class CharsetSource : uint8_t {
+  none,      // not a web page or file: JSON and scraped pages are UTF-8 by contract
+  header,    // the HTTP (or WARC block) Content-Type
+  bom,       // a byte order mark
+  meta,      // <meta charset> or <meta http-equiv="Content-Type"> in the page's first bytes
+  detected,  // nothing declared and the bytes were not UTF-8: ICU's detector
+  utf8,      // nothing declared, and the bytes were valid UTF-8
+  repaired,  // the declared charset was wrong (valid UTF-8 declared as another, or UTF-8 declared and not valid)
+};
+const char* to_string(CharsetSource source);
+
 // What `text` holds after parse: plain text, or a page's markup (UTF-8) that the extract stage turns into text.
 enum class Markup : uint8_t { none, html };
 enum class DuplicateKind : uint8_t { none, exact, url, near };
@@ -60,6 +72,8 @@ struct Document {
   std::string text;
   std::string metadata_json;    // JSON object of the input's other fields; empty when none
   Markup markup = Markup::none;
+  CharsetSource charset_source = CharsetSource::none;
+  std::string charset;  // the charset the page was decoded with (ICU's name), empty for CharsetSource::none
   std::string language_hint;  // the language the page declares (<html lang>), a hint for language ID
   bool header_missing = false;  // a scraped page without its `date YYYY-MM-DD URL` header
 

@@ -7,7 +7,7 @@ namespace corpusflow {
 namespace {
 
 constexpr std::array<std::string_view, static_cast<size_t>(RejectReason::count)> kNames = {
-    "", "io", "unsupported", "too_large", "empty", "bad_json", "not_utf8"};
+    "", "io", "unsupported", "too_large", "empty", "bad_json", "not_utf8", "bad_encoding"};
 
 }  // namespace
 

@@ -9,7 +9,7 @@
 
 namespace corpusflow {
 
-enum class RejectReason : uint8_t { none, io, unsupported, too_large, empty, bad_json, not_utf8, count };
+enum class RejectReason : uint8_t { none, io, unsupported, too_large, empty, bad_json, not_utf8, bad_encoding, count };
 
 // The name in the output: "io", "bad_json", ...; "" for none.
 std::string_view to_string(RejectReason reason);

@@ -1,4 +1,4 @@
-// ByteCursor: a read position over a ZstdInputStream's decoded chunks, so record splitters can look at bytes
+// ByteCursor: a read position over an InputStream's decoded chunks, so record splitters can look at bytes
 // in place and copy only what a record keeps.
 #pragma once
 
@@ -6,7 +6,7 @@
 #include <string>
 #include <string_view>
 
-#include "io/zstd_stream.h"
+#include "io/input_stream.h"
 
 namespace corpusflow {
 
@@ -32,11 +32,11 @@ class ByteCursor {
   uint64_t skip(uint64_t n);
   uint64_t skip_to_end();
 
-  ZstdInputStream& stream() { return stream_; }
-  const ZstdInputStream& stream() const { return stream_; }
+  InputStream& stream() { return stream_; }
+  const InputStream& stream() const { return stream_; }
 
  private:
-  ZstdInputStream stream_;
+  InputStream stream_;
   std::string_view available_;
   uint64_t offset_ = 0;
 };

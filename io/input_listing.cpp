@@ -1,5 +1,6 @@
 #include "io/input_listing.h"
 
+#include <fnmatch.h>
 #include <glob.h>
 #include <sys/stat.h>
 
@@ -105,7 +106,7 @@ class Lister {
           if (::stat(path.c_str(), &target) != 0) {
             skip(path, errno == ELOOP ? "symlink loop" : "broken symlink");
           } else if (S_ISREG(target.st_mode)) {
-            add(path, static_cast<uint64_t>(target.st_size));
+            add_found(path, static_cast<uint64_t>(target.st_size));
           } else if (S_ISDIR(target.st_mode)) {
             skip(path, "symlink to a folder (not followed; name it to read it)");
           } else {
@@ -118,13 +119,30 @@ class Lister {
             folders.push_back(path);
           }
         } else if (S_ISREG(status.st_mode)) {
-          add(path, static_cast<uint64_t>(status.st_size));
+          add_found(path, static_cast<uint64_t>(status.st_size));
         } else {
           skip(path, std::string("not a regular file (") + kind_of(status.st_mode) + ")");
         }
       }
       if (error) skip(folder, "cannot read folder: " + error.message());
     }
+  }
+
+  static bool matches_any(const std::vector<std::string>& patterns, const fs::path& path) {
+    const std::string full = path.generic_string();
+    const std::string name = path.filename().string();
+    return std::any_of(patterns.begin(), patterns.end(), [&](const std::string& pattern) {
+      return ::fnmatch(pattern.c_str(), full.c_str(), 0) == 0 || ::fnmatch(pattern.c_str(), name.c_str(), 0) == 0;
+    });
+  }
+
+  // A file met while walking a folder, as opposed to one named on the command line.
+  void add_found(const fs::path& path, uint64_t size) {
+    if (matches_any(options_.exclude_globs, path)) return skip(path, "excluded by --exclude");
+    if (!is_data_file_name(path.generic_string()) && !matches_any(options_.include_globs, path)) {
+      return skip(path, "not a data file by its name (--include GLOB reads it)");
+    }
+    add(path, size);
   }
 
   void add(const fs::path& path, uint64_t size) {

@@ -39,11 +39,16 @@ struct NoSuchInput : std::runtime_error {
 struct ListingOptions {
   InputFormat forced = InputFormat::auto_detect;  // != auto_detect overrides detection from the name
   std::filesystem::path exclude;                  // a folder left out wherever it appears (the run's OUT); empty: none
+  // fnmatch(3) patterns for files found in folders, matched against the path and the file name: an included
+  // file is read whatever its name, an excluded one never (exclude wins).
+  std::vector<std::string> include_globs;
+  std::vector<std::string> exclude_globs;
 };
 
-// Expands files, directories (walked recursively without following symlinks; regular files only; hidden
-// files and directories skipped without a word) and glob patterns (glob(3)). A file named explicitly is taken
-// even when hidden, and so is a named pipe or device (read as a stream). What cannot be read or is not a file
+// Expands files, directories (walked recursively without following symlinks; regular data files only, see
+// is_data_file_name; hidden files and directories skipped without a word) and glob patterns (glob(3)). A file
+// named explicitly is always taken, even when hidden or not a data file, and so is a named pipe or device (read
+// as a stream). What cannot be read or is not a file
 // goes to `skipped`; the listing never throws for it.
 // Throws NoSuchInput("no such input: X") for an argument that matches nothing (an empty directory too).
 InputListing list_inputs(const std::vector<std::string>& arguments, const ListingOptions& options = {});

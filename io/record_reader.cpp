@@ -3,6 +3,7 @@
 #include "io/jsonl_reader.h"
 #include "io/tar_reader.h"
 #include "io/text_reader.h"
+#include "io/arc_reader.h"
 #include "io/warc_reader.h"
 
 namespace corpusflow {
@@ -14,6 +15,7 @@ std::unique_ptr<RecordReader> open_record_reader(const std::string& path, InputF
     case InputFormat::tar: return std::make_unique<TarReader>(path, limits);
     case InputFormat::jsonl: return std::make_unique<JsonlReader>(path, limits);
     case InputFormat::warc: return std::make_unique<WarcReader>(path, limits);
+    case InputFormat::arc: return std::make_unique<ArcReader>(path, limits);
     case InputFormat::auto_detect:
     case InputFormat::text: break;
   }

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <string>
 
@@ -17,7 +18,10 @@ struct ReaderLimits {
 
 struct ReaderCounts {
   uint64_t records = 0;                 // records returned by next(), io_error and too_large ones included
-  uint64_t skipped_members = 0;         // tar: directories, links, devices, pax/GNU meta headers (not records)
+  uint64_t skipped_members = 0;         // tar: directories, links, devices, pax/GNU meta headers (not records);
+                                        // WARC/ARC: records that are not documents
+  // WARC/ARC: the skipped records by kind ("request", "metadata", "response image/png", "response HTTP 404").
+  std::map<std::string, uint64_t> skipped_by_kind;
   uint64_t concatenated_archives = 0;   // tar: archives read after the first one's end blocks
   bool end_of_archive_missing = false;  // tar: the stream ended at a member boundary without end blocks
   uint64_t compressed_bytes_read = 0;   // bytes of the input file consumed so far (for progress)

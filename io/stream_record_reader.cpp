@@ -1,5 +1,7 @@
 #include "io/stream_record_reader.h"
 
+#include <cstring>
+
 namespace corpusflow {
 
 namespace {
@@ -12,6 +14,8 @@ void clear(RawRecord& record) {
   record.too_large = false;
   record.unsupported.clear();
   record.io_error.clear();
+  record.bad_body.clear();
+  record.web = WebRecordInfo{};
 }
 
 }  // namespace
@@ -37,6 +41,23 @@ bool StreamRecordReader::next(RawRecord& out) {
   update_counts();
   if (ended_) counts_.file_checksum = cursor_.stream().file_checksum();
   return produced;
+}
+
+StreamRecordReader::Line StreamRecordReader::read_line(std::string& line, size_t max_bytes) {
+  line.clear();
+  for (std::string_view available = cursor_.peek(); !available.empty(); available = cursor_.peek()) {
+    const void* found = std::memchr(available.data(), '\n', available.size());
+    const size_t take =
+        found ? static_cast<size_t>(static_cast<const char*>(found) - available.data()) : available.size();
+    if (line.size() + take > max_bytes) return Line::too_long;
+    line.append(available.data(), take);
+    cursor_.consume(found ? take + 1 : take);
+    if (found) {
+      if (!line.empty() && line.back() == '\r') line.pop_back();
+      return Line::ok;
+    }
+  }
+  return line.empty() ? Line::end : Line::ok;
 }
 
 bool StreamRecordReader::fail(RawRecord& out, std::string message) {

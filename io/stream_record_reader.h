@@ -25,6 +25,14 @@ class StreamRecordReader : public RecordReader {
   virtual bool read_record(RawRecord& out) = 0;
   // Turns out into the record that ends the file: the stream's own error when it broke, else `message`.
   bool fail(RawRecord& out, std::string message);
+  // A record of the file that is not a document (a WARC request, an image), counted by kind.
+  void count_skipped(const std::string& kind) {
+    ++counts_.skipped_members;
+    ++counts_.skipped_by_kind[kind];
+  }
+  enum class Line { ok, end, too_long };
+  // The next line without its "\r\n" (or "\n"); end: nothing left; too_long: over max_bytes (partly consumed).
+  Line read_line(std::string& line, size_t max_bytes);
   // "what at offset N": an error message that says where in the decoded file it happened.
   static std::string at(const char* what, uint64_t offset) {
     return std::string(what) + " at offset " + std::to_string(offset);

@@ -1,7 +1,8 @@
-// WarcReader: WARC/1.0 and 1.1 records. A `response` record gives one record whose bytes are the HTTP body
-// (status line and headers stripped; transfer and content encodings are left as stored); a `resource` record
-// gives its block as is. Records are named by WARC-Target-URI (WARC-Record-ID when absent); other record types
-// (warcinfo, request, metadata, ...) are skipped and counted in skipped_members.
+// WarcReader: WARC/1.0 and 1.1 files (WET and WAT too, and WARC/0.x headers). `response`, `resource` and
+// `conversion` records whose payload is text (text/html, application/xhtml+xml, text/plain) are documents: a
+// response's HTTP head is parsed and its chunked transfer coding and gzip/deflate content encoding decoded.
+// Every other record (warcinfo, request, metadata, revisit, non-text or non-2xx responses, bodies in encodings
+// not decoded) is skipped and counted by kind. Records carry their URL, date, id, media type and charset.
 #pragma once
 
 #include <string>
@@ -20,10 +21,9 @@ class WarcReader final : public StreamRecordReader {
   bool read_record(RawRecord& out) override;
 
  private:
-  enum class Line { ok, end, too_long };
-  Line read_line(std::string& line);  // without its "\r\n"
 
   std::string line_;
+  std::string skipped_kind_;
 };
 
 }  // namespace corpusflow

@@ -6,7 +6,7 @@
 #include <memory>
 
 #include "engine/cli/run_command.h"
-#include "io/zstd_stream.h"
+#include "io/input_stream.h"
 
 namespace corpusflow {
 

@@ -108,6 +108,7 @@ std::string manifest_text(const RunConfig& config, const std::vector<InputFile>&
                   "\", \"uncompressed_bytes\": " + std::to_string(counts.uncompressed_bytes) +
                   ", \"records\": " + std::to_string(counts.records) +
                   ", \"skipped_members\": " + std::to_string(counts.skipped_members) +
+                  ", \"skipped_by_kind\": " + nlohmann::json(counts.skipped_by_kind).dump() +
                   ", \"concatenated_archives\": " + std::to_string(counts.concatenated_archives) +
                   ", \"end_of_archive_missing\": " + (counts.end_of_archive_missing ? "true}" : "false}");
   }

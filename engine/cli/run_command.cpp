@@ -125,7 +125,12 @@ int execute(RunArguments& arguments) {
   InputListing listing;
   OutputLock lock;
   try {
-    listing = list_inputs(config.inputs, {.forced = config.format, .exclude = config.output});
+    ListingOptions options;
+    options.forced = config.format;
+    options.exclude = config.output;
+    options.include_globs = config.include_globs;
+    options.exclude_globs = config.exclude_globs;
+    listing = list_inputs(config.inputs, options);
     if (listing.files.empty()) {
       std::string message = "no readable input among " + std::to_string(listing.skipped.size()) + " entries listed";
       if (!listing.skipped.empty()) {
@@ -189,8 +194,11 @@ void register_run_command(CLI::App& app, const std::string& command_line) {
   run->add_option("-o,--output", arguments->output, "Output folder")->required();
   run->add_option("--threads", config.threads, "Worker threads (default: all cores)")->check(CLI::NonNegativeNumber);
   run->add_option("--format", arguments->format, "Input format")
-      ->check(CLI::IsMember({"auto", "tar", "jsonl", "warc", "text"}))
+      ->check(CLI::IsMember({"auto", "tar", "jsonl", "warc", "arc", "text"}))
       ->capture_default_str();
+  run->add_option("--include", config.include_globs,
+                  "Also read files in input folders matching GLOB (path or name), whatever their extension");
+  run->add_option("--exclude", config.exclude_globs, "Never read files in input folders matching GLOB");
   run->add_option("--dedup", arguments->dedup, "Duplicate kinds to drop: any of exact,url,near, or none")
       ->capture_default_str();
   run->add_option("--ngram", config.dedup.ngram, "Shingle length in tokens")

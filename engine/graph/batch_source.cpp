@@ -25,6 +25,22 @@ bool BatchSource::open_next_shard() {
   return false;
 }
 
+namespace {
+
+RecordLayout layout_of(InputFormat format) {
+  switch (format) {
+    case InputFormat::jsonl: return RecordLayout::json;
+    case InputFormat::warc:
+    case InputFormat::arc: return RecordLayout::web;
+    case InputFormat::auto_detect:
+    case InputFormat::tar:
+    case InputFormat::text: break;
+  }
+  return RecordLayout::page;
+}
+
+}  // namespace
+
 std::shared_ptr<Batch> BatchSource::next() {
   if (!shard_open_ && !open_next_shard()) return nullptr;
 
@@ -33,7 +49,7 @@ std::shared_ptr<Batch> BatchSource::next() {
   batch->shard = static_cast<uint32_t>(shard_);
   batch->shard_path = inputs_[shard_].path;
   batch->first_record = next_record_;
-  batch->layout = inputs_[shard_].format == InputFormat::jsonl ? RecordLayout::json : RecordLayout::page;
+  batch->layout = layout_of(inputs_[shard_].format);
   while (has_pending_) {
     batch->input_bytes += pending_.size;
     batch->records.push_back(std::move(pending_));

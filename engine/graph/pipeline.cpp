@@ -231,6 +231,7 @@ class Pipeline {
       shard.records = counts.records;
       shard.uncompressed_bytes = counts.uncompressed_bytes;
       shard.skipped_members = counts.skipped_members;
+      shard.skipped_by_kind = counts.skipped_by_kind;
       shard.concatenated_archives = counts.concatenated_archives;
       shard.end_of_archive_missing = counts.end_of_archive_missing;
       if (shard.records != shard.kept + shard.duplicates + shard.rejected) {

@@ -74,6 +74,7 @@ nlohmann::json run_metrics_to_json(const RunMetrics& run, size_t max_shards) {
                       {"duplicates", shard.duplicates},
                       {"rejected", shard.rejected},
                       {"skipped_members", shard.skipped_members},
+                      {"skipped_by_kind", shard.skipped_by_kind},
                       {"concatenated_archives", shard.concatenated_archives},
                       {"end_of_archive_missing", shard.end_of_archive_missing}});
   }
@@ -131,6 +132,13 @@ void append_shards_json(const std::vector<ShardAccount>& shards, std::string& ou
     out += ",\n";
     number("records", shard.records);
     number("rejected", shard.rejected);
+    out += "      \"skipped_by_kind\": {";
+    for (auto kind = shard.skipped_by_kind.begin(); kind != shard.skipped_by_kind.end(); ++kind) {
+      if (kind != shard.skipped_by_kind.begin()) out += ", ";
+      append_json_string(out, kind->first);
+      out += ": " + std::to_string(kind->second);
+    }
+    out += "},\n";
     number("skipped_members", shard.skipped_members);
     number("uncompressed_bytes", shard.uncompressed_bytes, true);
     out += i + 1 < shards.size() ? "    },\n" : "    }\n";
@@ -162,7 +170,13 @@ RunMetrics run_metrics_from_json(const nlohmann::json& json) {
                           unsigned_at(shard, "kept", path), unsigned_at(shard, "duplicates", path),
                           unsigned_at(shard, "rejected", path), unsigned_at(shard, "skipped_members", path),
                           unsigned_or(shard, "concatenated_archives", 0, path),
-                          shard.value("end_of_archive_missing", false)});
+                          shard.value("end_of_archive_missing", false),
+                          {}});
+    if (shard.contains("skipped_by_kind") && shard["skipped_by_kind"].is_object()) {
+      for (const auto& [kind, count] : shard["skipped_by_kind"].items()) {
+        if (count.is_number_unsigned()) run.shards.back().skipped_by_kind[kind] = count.get<uint64_t>();
+      }
+    }
   }
   if (json.contains("skipped_inputs")) {
     const auto& skipped_inputs = member(json, "skipped_inputs", "");

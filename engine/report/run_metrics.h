@@ -4,6 +4,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -48,6 +49,7 @@ struct ShardAccount {
   uint64_t concatenated_archives = 0;   // tar archives read after the first one's end blocks (`cat a.tar b.tar`)
   bool end_of_archive_missing = false;  // the tar stream ended at a member boundary without its end blocks:
                                         // a file cut short (e.g. at a zstd frame boundary) looks like this
+  std::map<std::string, uint64_t> skipped_by_kind = {};  // WARC/ARC records that are not documents, by kind
 };
 
 // An entry of the input listing that was not read, with the reason (io's listing says which).

@@ -42,6 +42,16 @@ void parse_page(std::string& bytes, Document& doc) {
 
 }  // namespace
 
+bool is_html_name(std::string_view name) {
+  std::string lower(name.substr(name.size() > 16 ? name.size() - 16 : 0));
+  for (char& c : lower) c = ascii_lower(c);
+  std::string_view rest(lower);
+  for (std::string_view compressed : {".gz", ".zst"}) {
+    if (rest.ends_with(compressed)) rest.remove_suffix(compressed.size());
+  }
+  return rest.ends_with(".html") || rest.ends_with(".htm") || rest.ends_with(".xhtml");
+}
+
 std::string host_of(std::string_view url) {
   const size_t scheme_end = url.find("://");
   if (scheme_end == std::string_view::npos || scheme_end == 0) return {};
@@ -140,11 +150,24 @@ void Parser::parse(RawRecord& record, RecordLayout layout, Document& doc) {
                "record of " + std::to_string(record.size) + " bytes exceeds --max-record-size");
     return;
   }
+  if (!record.bad_body.empty()) {
+    doc.reject(RejectReason::bad_encoding, record.bad_body);
+    return;
+  }
   if (is_whitespace_only(record.bytes)) {
     doc.reject(RejectReason::empty, record.bytes.empty() ? "no bytes" : "only whitespace");
     return;
   }
+  if (layout == RecordLayout::web) {
+    parse_web(record, doc);
+    return;
+  }
   if (layout == RecordLayout::page) {
+    if (is_html_name(record.name)) {
+      decode_page(record.bytes, {}, true, doc);
+      doc.text.swap(record.bytes);
+      return;
+    }
     parse_page(record.bytes, doc);
     return;
   }
@@ -156,6 +179,35 @@ void Parser::parse(RawRecord& record, RecordLayout layout, Document& doc) {
   trim_scratch(state.padded);
   trim_scratch(state.metadata);
   trim_scratch(state.numbers_blanked);
+}
+
+void Parser::decode_page(std::string& bytes, std::string_view declared, bool html, Document& doc) {
+  const CharsetDecoder::Result charset = charsets_.decode(bytes, declared, html);
+  doc.charset_source = charset.source;
+  doc.charset = charset.charset;
+  if (html) doc.markup = Markup::html;
+}
+
+void Parser::parse_web(RawRecord& record, Document& doc) {
+  const WebRecordInfo& web = record.web;
+  doc.url = web.url;
+  doc.host = host_of(doc.url);
+  if (web.date.size() >= 10 && is_iso_day(std::string_view(web.date).substr(0, 10))) doc.date = web.date.substr(0, 10);
+  doc.language_hint = web.language;
+  std::string& metadata = doc.metadata_json;
+  metadata.clear();
+  auto field = [&](std::string_view key, std::string_view value) {
+    if (value.empty()) return;
+    open_metadata_field(metadata, key);
+    append_json_string(metadata, value);
+  };
+  field("warc_record_id", web.record_id);
+  field("warc_date", web.date);
+  field("warc_type", web.type);
+  if (!metadata.empty()) metadata += '}';
+  const bool html = web.media_type == "text/html" || web.media_type == "application/xhtml+xml";
+  decode_page(record.bytes, web.charset, html, doc);
+  doc.text.swap(record.bytes);
 }
 
 void Parser::parse_json(RawRecord& record, JsonState& state, Document& doc) {

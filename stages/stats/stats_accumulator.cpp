@@ -69,6 +69,10 @@ void StatsAccumulator::add(const Document& doc) {
   ++documents_;
   raw_bytes_ += doc.raw_bytes;
   if (doc.header_missing) ++header_missing_;
+  if (doc.charset_source != CharsetSource::none) {
+    ++charset_sources_[to_string(doc.charset_source)];
+    ++charsets_[doc.charset];
+  }
 
   const NormalizeCounts& n = doc.normalize;
   normalize_.utf8_repairs += n.utf8_repairs;
@@ -110,6 +114,8 @@ void StatsAccumulator::merge(const StatsAccumulator& other) {
   documents_ += other.documents_;
   raw_bytes_ += other.raw_bytes_;
   header_missing_ += other.header_missing_;
+  for (const auto& [source, count] : other.charset_sources_) charset_sources_[source] += count;
+  for (const auto& [charset, count] : other.charsets_) charsets_[charset] += count;
   auto add_counts = [](OutcomeCounts& to, const OutcomeCounts& from) {
     to.documents += from.documents;
     to.bytes += from.bytes;
@@ -186,6 +192,7 @@ nlohmann::json StatsAccumulator::to_json() const {
       {"content", {{"words", words_.sum()}, {"chars", chars_.sum()}, {"lines", lines_.sum()}}},
       {"rejects", std::move(rejects)},
       {"duplicates", std::move(by_kind)},
+      {"charsets", {{"sources", charset_sources_}, {"used", charsets_}}},
       {"normalize",
        {{"utf8_repairs", normalize_.utf8_repairs},
         {"controls_removed", normalize_.controls_removed},
@@ -228,6 +235,17 @@ StatsAccumulator StatsAccumulator::from_json(const nlohmann::json& json) {
   const auto& documents = member(json, "documents", "");
   stats.documents_ = unsigned_at(documents, "in", "documents");
   stats.header_missing_ = unsigned_at(documents, "header_missing", "documents");
+  // Optional: a stats.json written before web input existed has none.
+  if (json.contains("charsets") && json["charsets"].is_object()) {
+    const auto read_counts = [&](const char* key, std::map<std::string, uint64_t, std::less<>>& into) {
+      const auto& counts = json["charsets"].value(key, nlohmann::json::object());
+      for (const auto& [name, count] : counts.items()) {
+        if (count.is_number_unsigned()) into[name] = count.get<uint64_t>();
+      }
+    };
+    read_counts("sources", stats.charset_sources_);
+    read_counts("used", stats.charsets_);
+  }
   stats.raw_bytes_ = unsigned_at(member(json, "bytes", ""), "in", "bytes");
   stats.kept_ = outcome_from_json(member(json, "kept", ""), "kept");
 
@@ -274,7 +292,8 @@ StatsAccumulator StatsAccumulator::from_json(const nlohmann::json& json) {
 
 bool StatsAccumulator::operator==(const StatsAccumulator& other) const {
   return config_ == other.config_ && documents_ == other.documents_ && raw_bytes_ == other.raw_bytes_ &&
-         header_missing_ == other.header_missing_ && kept_ == other.kept_ && duplicates_ == other.duplicates_ &&
+         header_missing_ == other.header_missing_ && charset_sources_ == other.charset_sources_ &&
+         charsets_ == other.charsets_ && kept_ == other.kept_ && duplicates_ == other.duplicates_ &&
          rejects_ == other.rejects_ && normalize_ == other.normalize_ && by_language_ == other.by_language_ &&
          by_script_ == other.by_script_ && by_host_ == other.by_host_ && by_month_ == other.by_month_ &&
          chars_ == other.chars_ && words_ == other.words_ && lines_ == other.lines_ &&

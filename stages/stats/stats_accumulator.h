@@ -8,6 +8,7 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <map>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -100,6 +101,9 @@ class StatsAccumulator {
   uint64_t documents_ = 0;
   uint64_t raw_bytes_ = 0;
   uint64_t header_missing_ = 0;
+  // Web pages by where their charset came from (header, meta, ...) and by the charset used (ICU's names).
+  std::map<std::string, uint64_t, std::less<>> charset_sources_;
+  std::map<std::string, uint64_t, std::less<>> charsets_;
   OutcomeCounts kept_;
   std::array<OutcomeCounts, 3> duplicates_{};  // exact, url, near
   std::unordered_map<std::string, OutcomeCounts, Hash, std::equal_to<>> rejects_;

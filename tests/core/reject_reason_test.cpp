@@ -18,7 +18,7 @@ TEST(RejectReason, EveryReasonHasAUniqueNameThatReadsBack) {
     EXPECT_TRUE(names.insert(name).second) << name;
     EXPECT_EQ(reject_reason_named(name), reason);
   }
-  EXPECT_EQ(names.size(), 6u);
+  EXPECT_EQ(names.size(), 7u);
 }
 
 TEST(RejectReason, NoneHasNoNameAndUnknownNamesHaveNoReason) {

@@ -9,7 +9,8 @@ namespace {
 
 TEST(InputFormat, ParseAndNameRoundTrip) {
   for (InputFormat format :
-       {InputFormat::auto_detect, InputFormat::tar, InputFormat::jsonl, InputFormat::warc, InputFormat::text}) {
+       {InputFormat::auto_detect, InputFormat::tar, InputFormat::jsonl, InputFormat::warc, InputFormat::arc,
+        InputFormat::text}) {
     EXPECT_EQ(parse_input_format(to_string(format)), format);
   }
   EXPECT_STREQ(to_string(InputFormat::auto_detect), "auto");
@@ -30,7 +31,24 @@ TEST(InputFormat, DetectByExtensionAfterZst) {
   EXPECT_EQ(detect_format("page.zst"), InputFormat::text);
   EXPECT_EQ(detect_format("tar"), InputFormat::text);
   EXPECT_EQ(detect_format("dir.tar/page"), InputFormat::text);
-  EXPECT_EQ(detect_format("a.tar.gz"), InputFormat::text);
+  EXPECT_EQ(detect_format("a.tar.gz"), InputFormat::tar);
+  EXPECT_EQ(detect_format("CC-MAIN-x.warc.gz"), InputFormat::warc);
+  EXPECT_EQ(detect_format("CC-MAIN-x.warc.wet.gz"), InputFormat::warc);
+  EXPECT_EQ(detect_format("CC-MAIN-x.warc.wat.gz"), InputFormat::warc);
+  EXPECT_EQ(detect_format("old.arc.gz"), InputFormat::arc);
+  EXPECT_EQ(detect_format("dolma-000.json.gz"), InputFormat::jsonl);
+  EXPECT_EQ(detect_format("page.html.gz"), InputFormat::text);
+}
+
+TEST(InputFormat, DataFileNames) {
+  for (const char* name : {"a.tar.zst", "b.jsonl", "c.json.gz", "d.warc", "e.wet.gz", "f.wat", "g.arc.gz", "h.txt",
+                           "i.html", "j.htm.zst", "k.xhtml", "l.ndjson.gzip"}) {
+    EXPECT_TRUE(is_data_file_name(name)) << name;
+  }
+  for (const char* name : {"README", "README.md", "LICENSE", "LICENSE-apache-2.0", "SHA256SUMS", "x.sha256", "y.zst",
+                           "notes.pdf", "z.gz"}) {
+    EXPECT_FALSE(is_data_file_name(name)) << name;
+  }
 }
 
 }  // namespace

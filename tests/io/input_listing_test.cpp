@@ -53,9 +53,44 @@ TEST_F(InputListing, FilesGlobsAndDuplicates) {
 }
 
 TEST_F(InputListing, ExplicitHiddenFileAndForcedFormat) {
-  auto files = list_inputs({in(".hidden.txt"), dir.file("other")}, {.forced = InputFormat::jsonl, .exclude = {}}).files;
+  ListingOptions options;
+  options.forced = InputFormat::jsonl;
+  auto files = list_inputs({in(".hidden.txt"), dir.file("other")}, options).files;
   EXPECT_EQ(paths(files), (std::vector<std::string>{in(".hidden.txt"), dir.file("other/d.warc")}));
   for (const InputFile& file : files) EXPECT_EQ(file.format, InputFormat::jsonl);
+}
+
+TEST_F(InputListing, FoldersGiveDataFilesOnlyIncludeAndExcludeChooseTheRest) {
+  write_file(dir.file("web/README.md"), "r");
+  write_file(dir.file("web/LICENSE"), "l");
+  write_file(dir.file("web/SHA256SUMS"), "s");
+  write_file(dir.file("web/a.warc.gz"), "w");
+  write_file(dir.file("web/b.wet.gz"), "w");
+  write_file(dir.file("web/c.arc.gz"), "w");
+  write_file(dir.file("web/d.json.gz"), "w");
+  write_file(dir.file("web/e.html"), "w");
+  write_file(dir.file("web/f.extra"), "w");
+  const std::string web = dir.file("web");
+  corpusflow::InputListing listing = list_inputs({web});
+  EXPECT_EQ(paths(listing.files), (std::vector<std::string>{web + "/a.warc.gz", web + "/b.wet.gz", web + "/c.arc.gz",
+                                                             web + "/d.json.gz", web + "/e.html"}));
+  ASSERT_EQ(listing.skipped.size(), 4u);
+  EXPECT_EQ(listing.skipped[0].path, web + "/LICENSE");
+  EXPECT_EQ(listing.skipped[0].reason, "not a data file by its name (--include GLOB reads it)");
+  EXPECT_EQ(listing.files[1].format, InputFormat::warc);
+  EXPECT_EQ(listing.files[2].format, InputFormat::arc);
+  EXPECT_EQ(listing.files[3].format, InputFormat::jsonl);
+
+  ListingOptions options;
+  options.include_globs = {"*.extra"};
+  options.exclude_globs = {"*/b.*", "*.html"};
+  listing = list_inputs({web}, options);
+  EXPECT_EQ(paths(listing.files), (std::vector<std::string>{web + "/a.warc.gz", web + "/c.arc.gz",
+                                                             web + "/d.json.gz", web + "/f.extra"}));
+  // A file named on the command line is read whatever its name.
+  options.exclude_globs = {"*"};
+  EXPECT_EQ(paths(list_inputs({web + "/LICENSE"}, options).files),
+            (std::vector<std::string>{web + "/LICENSE"}));
 }
 
 TEST_F(InputListing, NothingMatchedThrows) {

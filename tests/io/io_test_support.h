@@ -1,6 +1,7 @@
 // Helpers for the io tests: temporary directories, files, zstd frames and hand-built tar archives.
 #pragma once
 
+#include <zlib.h>
 #include <zstd.h>
 
 #include <cstdio>
@@ -26,6 +27,24 @@ inline std::string zstd_frame(std::string_view bytes, int level = 3) {
   if (ZSTD_isError(size)) throw std::runtime_error("ZSTD_compress failed");
   frame.resize(size);
   return frame;
+}
+
+// One gzip member (zlib, the reference implementation), as gzip and CC's per-record WARC writers make them.
+inline std::string gzip_member(std::string_view bytes, int level = 6) {
+  z_stream stream{};
+  if (deflateInit2(&stream, level, Z_DEFLATED, 16 + MAX_WBITS, 8, Z_DEFAULT_STRATEGY) != Z_OK) {
+    throw std::runtime_error("deflateInit2 failed");
+  }
+  std::string out(deflateBound(&stream, bytes.size()) + 32, '\0');
+  stream.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(bytes.data()));
+  stream.avail_in = static_cast<uInt>(bytes.size());
+  stream.next_out = reinterpret_cast<Bytef*>(out.data());
+  stream.avail_out = static_cast<uInt>(out.size());
+  const int result = deflate(&stream, Z_FINISH);
+  deflateEnd(&stream);
+  if (result != Z_STREAM_END) throw std::runtime_error("deflate failed");
+  out.resize(stream.total_out);
+  return out;
 }
 
 // Decodes every frame of a multi-frame buffer, as `zstd -dc` would.

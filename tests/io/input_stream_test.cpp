@@ -1,4 +1,4 @@
-#include "io/zstd_stream.h"
+#include "io/input_stream.h"
 
 #include <gtest/gtest.h>
 #include <xxhash.h>
@@ -10,6 +10,7 @@ namespace {
 
 using testing::TempDir;
 using testing::write_file;
+using testing::gzip_member;
 using testing::zstd_frame;
 
 std::string varied_bytes(size_t size, uint32_t seed = 1) {
@@ -32,10 +33,10 @@ struct Decoded {
 };
 
 Decoded decode(const std::string& path) {
-  ZstdInputStream stream(path);
+  InputStream stream(path);
   Decoded result;
   for (std::string_view chunk = stream.read(); !chunk.empty(); chunk = stream.read()) {
-    EXPECT_LE(chunk.size(), ZstdInputStream::kDecodedSize);
+    EXPECT_LE(chunk.size(), InputStream::kDecodedSize);
     result.bytes.append(chunk);
     ++result.chunks;
   }
@@ -182,6 +183,88 @@ TEST(ZstdStream, DecompressFileToWritesEverythingAndThrowsOnCorruption) {
     EXPECT_EQ(std::string(error.what()), dir.file("cut.zst") + ": truncated zstd stream at compressed offset 100");
   }
   std::fclose(sink);
+}
+
+TEST(GzipStream, ConcatenatedMembersDecodeInBoundedChunks) {
+  TempDir dir;
+  std::string expected, file;
+  for (uint32_t i = 0; i < 300; ++i) {  // CC's layout: one member per record, some small, some large
+    const std::string record = varied_bytes(i % 7 == 0 ? 100'000 : 700, i + 1);
+    expected += record;
+    file += gzip_member(record);
+  }
+  write_file(dir.file("a.warc.gz"), file);
+  Decoded decoded = decode(dir.file("a.warc.gz"));
+  EXPECT_EQ(decoded.error, "");
+  EXPECT_TRUE(decoded.compressed);
+  EXPECT_EQ(decoded.bytes, expected);
+  EXPECT_EQ(decoded.compressed_offset, file.size());
+  EXPECT_EQ(decoded.checksum, XXH3_64bits(file.data(), file.size()));
+}
+
+TEST(GzipStream, TruncatedMemberKeepsTheMembersBeforeAndNamesTheOffset) {
+  TempDir dir;
+  const std::string first = gzip_member(varied_bytes(50'000, 1));
+  const std::string second = gzip_member(varied_bytes(50'000, 2));
+  write_file(dir.file("cut.gz"), first + second.substr(0, second.size() / 2));
+  Decoded decoded = decode(dir.file("cut.gz"));
+  EXPECT_EQ(decoded.bytes.substr(0, 50'000), varied_bytes(50'000, 1));
+  EXPECT_LT(decoded.bytes.size(), 100'000u);
+  EXPECT_EQ(decoded.error, "truncated gzip member at compressed offset " +
+                               std::to_string(first.size() + second.size() / 2));
+}
+
+TEST(GzipStream, CorruptMemberAndChecksumAndTrailingBytesAreErrors) {
+  TempDir dir;
+  const std::string first = gzip_member(varied_bytes(20'000, 1));
+  std::string second = gzip_member(varied_bytes(20'000, 2));
+  std::string bad_crc = second;
+  bad_crc[bad_crc.size() - 6] ^= 0x55;  // the CRC-32 in the trailer
+  write_file(dir.file("crc.gz"), first + bad_crc);
+  Decoded crc = decode(dir.file("crc.gz"));
+  EXPECT_EQ(crc.error.rfind("gzip: checksum mismatch at compressed offset ", 0), 0u) << crc.error;
+  EXPECT_EQ(crc.bytes.substr(0, 20'000), varied_bytes(20'000, 1));
+
+  std::string bad_block = second;
+  for (size_t i = 12; i < 40; ++i) bad_block[i] = static_cast<char>(0xff);
+  write_file(dir.file("block.gz"), first + bad_block);
+  Decoded block = decode(dir.file("block.gz"));
+  EXPECT_EQ(block.error.rfind("gzip: ", 0), 0u) << block.error;
+  EXPECT_NE(block.error.find("at compressed offset "), std::string::npos) << block.error;
+
+  write_file(dir.file("trailing.gz"), first + "not gzip");
+  Decoded trailing = decode(dir.file("trailing.gz"));
+  EXPECT_EQ(trailing.bytes, varied_bytes(20'000, 1));
+  EXPECT_EQ(trailing.error, "gzip: bytes after the last member are not a gzip member at compressed offset " +
+                                std::to_string(first.size()));
+}
+
+TEST(GzipStream, BombIsDecodedInBoundedChunks) {
+  TempDir dir;
+  const std::string zeros(64 << 20, '\0');
+  write_file(dir.file("bomb.gz"), gzip_member(zeros, 9));
+  InputStream stream(dir.file("bomb.gz"));
+  uint64_t total = 0;
+  for (std::string_view chunk = stream.read(); !chunk.empty(); chunk = stream.read()) {
+    ASSERT_LE(chunk.size(), InputStream::kDecodedSize);
+    total += chunk.size();
+  }
+  EXPECT_EQ(stream.error(), "");
+  EXPECT_EQ(total, zeros.size());
+}
+
+TEST(InputStream, OtherCompressionsAreClearErrorsNotText) {
+  TempDir dir;
+  const std::pair<const char*, std::string> magics[] = {
+      {"xz", std::string("\xFD" "7zXZ\x00 rest", 11)}, {"bzip2", "BZh91AY&SY rest"},
+      {"lz4", std::string("\x04\x22\x4D\x18 rest", 9)}, {"zip", std::string("PK\x03\x04 rest", 9)}};
+  for (const auto& [name, bytes] : magics) {
+    write_file(dir.file("f"), bytes);
+    Decoded decoded = decode(dir.file("f"));
+    EXPECT_TRUE(decoded.bytes.empty()) << name;
+    EXPECT_EQ(decoded.error.rfind(std::string("unsupported compression (") + name + "): ", 0), 0u) << decoded.error;
+    EXPECT_EQ(decoded.checksum, XXH3_64bits(bytes.data(), bytes.size())) << name;
+  }
 }
 
 }  // namespace

@@ -1,4 +1,6 @@
-#include "io/zstd_stream.h"
+#include "io/input_stream.h"
+
+#include "io/inflater.h"
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -21,9 +23,21 @@ bool starts_with_zstd_magic(const char* data, size_t size) {
   return magic == ZSTD_MAGICNUMBER || (magic & ZSTD_MAGIC_SKIPPABLE_MASK) == ZSTD_MAGIC_SKIPPABLE_START;
 }
 
+// Formats we recognise but do not decode: a clear error instead of their bytes read as text.
+const char* unsupported_compression(std::string_view head) {
+  auto starts = [&](std::string_view magic) { return head.starts_with(magic); };
+  using namespace std::string_view_literals;
+  if (starts("\xFD""7zXZ\x00"sv)) return "xz";
+  if (head.size() >= 4 && starts("BZh") && head[3] >= '1' && head[3] <= '9' ) return "bzip2";
+  if (starts("\x04\x22\x4D\x18"sv)) return "lz4";
+  if (starts("7z\xBC\xAF\x27\x1C"sv)) return "7z";
+  if (starts("PK\x03\x04"sv)) return "zip";
+  return nullptr;
+}
+
 }  // namespace
 
-ZstdInputStream::ZstdInputStream(const std::string& path)
+InputStream::InputStream(const std::string& path)
     : path_(path), input_(kReadSize), checksum_(XXH3_createState()) {
   XXH3_64bits_reset(checksum_);
   // Non-blocking only to open: opening a FIFO that no process writes to would otherwise wait forever. Reads
@@ -39,8 +53,8 @@ ZstdInputStream::ZstdInputStream(const std::string& path)
   if (flags >= 0) ::fcntl(fd_, F_SETFL, flags & ~O_NONBLOCK);
   struct stat status {};
   const bool fifo = ::fstat(fd_, &status) == 0 && S_ISFIFO(status.st_mode);
-  // Read until the magic can be told apart (a short read of a pipe may bring fewer than 4 bytes).
-  while (input_size_ < 4 && fill_input()) {}
+  // Read until the magic can be told apart (a short read of a pipe may bring fewer than 6 bytes).
+  while (input_size_ < 6 && fill_input()) {}
   if (failed()) return;
   if (fifo && file_offset_ == 0) {
     error_ = "nothing to read from FIFO " + path + " (no process writes to it)";
@@ -48,19 +62,29 @@ ZstdInputStream::ZstdInputStream(const std::string& path)
     ended_ = true;
     return;
   }
+  const std::string_view head(input_.data(), input_size_);
   if (starts_with_zstd_magic(input_.data(), input_size_)) {
+    compression_ = Compression::zstd;
     dctx_ = ZSTD_createDCtx();
     decoded_.resize(kDecodedSize);
+  } else if (starts_with_gzip_magic(head)) {
+    compression_ = Compression::gzip;
+    inflater_ = std::make_unique<Inflater>(DeflateWrapper::gzip);
+    decoded_.resize(kDecodedSize);
+  } else if (const char* name = unsupported_compression(head)) {
+    error_ = std::string("unsupported compression (") + name + "): " + path +
+             " starts with its magic; decompress it first (corpusflow reads zstd, gzip and plain files)";
+    ended_ = true;
   }
 }
 
-ZstdInputStream::~ZstdInputStream() {
+InputStream::~InputStream() {
   if (fd_ >= 0) ::close(fd_);
   ZSTD_freeDCtx(dctx_);
   XXH3_freeState(checksum_);
 }
 
-bool ZstdInputStream::fill_input() {
+bool InputStream::fill_input() {
   if (end_of_file_ || read_failed_) return false;
   if (input_pos_ == input_size_) {
     input_file_offset_ += input_size_;
@@ -87,22 +111,27 @@ bool ZstdInputStream::fill_input() {
   }
 }
 
-std::string_view ZstdInputStream::read() {
+std::string_view InputStream::read() {
   if (ended_) return {};
-  std::string_view chunk = compressed() ? read_zstd() : read_plain();
+  std::string_view chunk;
+  switch (compression_) {
+    case Compression::none: chunk = read_plain(); break;
+    case Compression::zstd: chunk = read_zstd(); break;
+    case Compression::gzip: chunk = read_gzip(); break;
+  }
   if (chunk.empty()) ended_ = true;
   decoded_offset_ += chunk.size();
   return chunk;
 }
 
-std::string_view ZstdInputStream::read_plain() {
+std::string_view InputStream::read_plain() {
   if (input_pos_ == input_size_ && !fill_input()) return {};
   std::string_view chunk(input_.data() + input_pos_, input_size_ - input_pos_);
   input_pos_ = input_size_;
   return chunk;
 }
 
-std::string_view ZstdInputStream::read_zstd() {
+std::string_view InputStream::read_zstd() {
   // Bytes decoded before an error are still returned; the error ends the stream at the next call.
   if (failed()) return {};
   ZSTD_outBuffer output{decoded_.data(), decoded_.size(), 0};
@@ -134,7 +163,52 @@ std::string_view ZstdInputStream::read_zstd() {
   return {decoded_.data(), output.pos};
 }
 
-void ZstdInputStream::drain_undecoded() {
+std::string_view InputStream::read_gzip() {
+  if (failed()) return {};
+  size_t produced = 0;
+  while (produced < decoded_.size()) {
+    if (input_size_ - input_pos_ < 2) ensure_input(2);
+    if (failed()) break;
+    std::string_view input(input_.data() + input_pos_, input_size_ - input_pos_);
+    if (!inflater_->started()) {
+      if (input.empty()) break;  // the end of the file, between members
+      if (!starts_with_gzip_magic(input)) {
+        error_ = "gzip: bytes after the last member are not a gzip member at compressed offset " +
+                 std::to_string(input_file_offset_ + input_pos_);
+        break;
+      }
+    }
+    const size_t before = input.size();
+    const size_t produced_before = produced;
+    const Inflater::Status status =
+        inflater_->decode(input, decoded_.data() + produced, decoded_.size() - produced, produced);
+    input_pos_ += before - input.size();
+    if (status == Inflater::Status::error) {
+      error_ = std::string("gzip: ") + inflater_->error_name() + " at compressed offset " +
+               std::to_string(input_file_offset_ + input_pos_);
+      break;
+    }
+    if (status == Inflater::Status::member_end) {
+      inflater_->reset();
+    } else if (before == 0 && produced == produced_before) {
+      error_ = "truncated gzip member at compressed offset " + std::to_string(file_offset_);
+      break;
+    }
+  }
+  return {decoded_.data(), produced};
+}
+
+void InputStream::ensure_input(size_t bytes) {
+  if (input_pos_ > 0 && input_pos_ < input_size_) {
+    std::memmove(input_.data(), input_.data() + input_pos_, input_size_ - input_pos_);
+    input_file_offset_ += input_pos_;
+    input_size_ -= input_pos_;
+    input_pos_ = 0;
+  }
+  while (input_size_ - input_pos_ < bytes && fill_input()) {}
+}
+
+void InputStream::drain_undecoded() {
   ended_ = true;
   if (fd_ < 0) return;
   do {
@@ -142,10 +216,10 @@ void ZstdInputStream::drain_undecoded() {
   } while (fill_input());
 }
 
-uint64_t ZstdInputStream::file_checksum() const { return XXH3_64bits_digest(checksum_); }
+uint64_t InputStream::file_checksum() const { return XXH3_64bits_digest(checksum_); }
 
 void decompress_file_to(const std::string& path, std::FILE* out) {
-  ZstdInputStream stream(path);
+  InputStream stream(path);
   for (std::string_view chunk = stream.read(); !chunk.empty(); chunk = stream.read()) {
     if (std::fwrite(chunk.data(), 1, chunk.size(), out) != chunk.size()) {
       throw std::runtime_error("write error while decoding " + path + ": " + std::strerror(errno));

@@ -1,13 +1,13 @@
-// Fuzz target: ZstdInputStream over arbitrary bytes decodes exactly what libzstd's one-shot streaming decoder
-// decodes, fails exactly when that decoder fails or stops mid-frame, passes plain bytes through unchanged,
-// and hashes every byte of the file.
+// Fuzz target: InputStream over arbitrary bytes decodes exactly what libzstd's one-shot streaming decoder
+// decodes (zstd input), fails exactly when that decoder fails or stops mid-frame, passes plain bytes through
+// unchanged, names an offset when gzip input fails, and hashes every byte of the file.
 #include <xxhash.h>
 #include <zstd.h>
 
 #include <cstring>
 #include <string>
 
-#include "io/zstd_stream.h"
+#include "io/input_stream.h"
 #include "tests/fuzz/fuzz_support.h"
 
 namespace {
@@ -49,10 +49,10 @@ Reference reference_decode(const uint8_t* data, size_t size, std::string& out) {
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const corpusflow::fuzz::MemoryFile file(std::string_view(reinterpret_cast<const char*>(data), size));
-  corpusflow::ZstdInputStream stream(file.path());
+  corpusflow::InputStream stream(file.path());
   std::string decoded;
   for (std::string_view chunk = stream.read(); !chunk.empty(); chunk = stream.read()) {
-    FUZZ_CHECK(chunk.size() <= corpusflow::ZstdInputStream::kDecodedSize, "chunk over kDecodedSize");
+    FUZZ_CHECK(chunk.size() <= corpusflow::InputStream::kDecodedSize, "chunk over kDecodedSize");
     decoded.append(chunk);
     if (decoded.size() > kMaxDecoded) return 0;
   }
@@ -62,6 +62,15 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   FUZZ_CHECK(stream.compressed_offset() == size, "the whole file was not read");
   FUZZ_CHECK(stream.file_checksum() == XXH3_64bits(data, size), "file checksum differs");
 
+  if (stream.compression() == corpusflow::Compression::gzip) {
+    FUZZ_CHECK(!stream.failed() || stream.error().find("offset") != std::string::npos,
+               "a gzip error does not name the offset");
+    return 0;
+  }
+  if (stream.failed() && stream.error().starts_with("unsupported compression")) {
+    FUZZ_CHECK(decoded.empty(), "bytes of an unsupported compression were returned");
+    return 0;
+  }
   if (!stream.compressed()) {
     FUZZ_CHECK(!stream.failed(), "a plain file failed");
     FUZZ_CHECK(decoded.size() == size && (size == 0 || std::memcmp(decoded.data(), data, size) == 0),

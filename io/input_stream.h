@@ -1,11 +1,12 @@
-// ZstdInputStream: reads one file as a stream of decoded chunks, zstd-decompressed when the file starts with a
-// zstd frame magic (multi-frame, any size, bounded memory), passed through as plain bytes otherwise.
-// Also hashes every byte of the file (XXH3-64) for the manifest. Never throws for bad input: a corrupt or
-// truncated stream sets error() with the compressed byte offset.
+// InputStream: reads one file as a stream of decoded chunks, chosen by the file's first bytes: zstd frames or
+// gzip members (any number back to back, any size, bounded memory), else plain bytes. xz, bzip2, lz4, 7z and
+// zip magics fail at once as unsupported compression. Also hashes every byte of the file (XXH3-64) for the
+// manifest. Never throws for bad input: a corrupt or truncated stream sets error() with the compressed offset.
 #pragma once
 
 #include <cstdint>
 #include <cstdio>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -15,15 +16,19 @@ struct XXH3_state_s;
 
 namespace corpusflow {
 
-class ZstdInputStream {
+class Inflater;
+
+enum class Compression : uint8_t { none, zstd, gzip };
+
+class InputStream {
  public:
   static constexpr size_t kReadSize = 128 << 10;     // bytes read from the file per call
   static constexpr size_t kDecodedSize = 256 << 10;  // decoded bytes returned per chunk at most
 
-  explicit ZstdInputStream(const std::string& path);
-  ~ZstdInputStream();
-  ZstdInputStream(const ZstdInputStream&) = delete;
-  ZstdInputStream& operator=(const ZstdInputStream&) = delete;
+  explicit InputStream(const std::string& path);
+  ~InputStream();
+  InputStream(const InputStream&) = delete;
+  InputStream& operator=(const InputStream&) = delete;
 
   // Next chunk of decoded bytes, valid until the next call; empty at the end of the stream or after an error.
   std::string_view read();
@@ -32,9 +37,11 @@ class ZstdInputStream {
 
   bool failed() const { return !error_.empty(); }
   // "cannot open P: ...", "read error ...", "zstd: <ZSTD_getErrorName> at compressed offset N",
-  // "truncated zstd stream at compressed offset N"; empty while the stream is fine.
+  // "truncated zstd stream at compressed offset N", "gzip: <what> at compressed offset N", "truncated gzip
+  // member at compressed offset N", "unsupported compression (xz): ..."; empty while the stream is fine.
   const std::string& error() const { return error_; }
-  bool compressed() const { return dctx_ != nullptr; }
+  Compression compression() const { return compression_; }
+  bool compressed() const { return compression_ != Compression::none; }
   const std::string& path() const { return path_; }
   uint64_t compressed_offset() const { return file_offset_; }  // bytes of the file read so far
   uint64_t decoded_offset() const { return decoded_offset_; }  // decoded bytes returned so far
@@ -44,6 +51,8 @@ class ZstdInputStream {
   bool fill_input();  // reads the next block of the file; false at end of file or on error
   std::string_view read_plain();
   std::string_view read_zstd();
+  std::string_view read_gzip();
+  void ensure_input(size_t bytes);  // moves the unread input to the front and reads until `bytes` are there
 
   std::string path_;
   int fd_ = -1;
@@ -58,13 +67,15 @@ class ZstdInputStream {
   uint64_t file_offset_ = 0;
   uint64_t decoded_offset_ = 0;
   std::vector<char> decoded_;
+  Compression compression_ = Compression::none;
   ZSTD_DCtx_s* dctx_ = nullptr;
+  std::unique_ptr<Inflater> inflater_;
   bool frame_complete_ = true;  // the last frame started was decoded to its end
   bool output_may_be_pending_ = false;
   XXH3_state_s* checksum_ = nullptr;
 };
 
-// Writes the decoded bytes of path (zstd or plain) to out, as `zstd -dc` would.
+// Writes the decoded bytes of path (zstd, gzip or plain) to out, as `zstd -dc` or `gzip -dc` would.
 // Throws std::runtime_error naming the path and the compressed offset on a corrupt or truncated stream,
 // and on a failed write.
 void decompress_file_to(const std::string& path, std::FILE* out);
