@@ -64,13 +64,24 @@ void MainContentSelector::select(const HtmlDocument& document, const RenderedTex
   if (blocks.empty()) return;
   const size_t count = elements.size();
 
+  // First the sentence-like text of every element, hints aside; then furniture, which never holds the bulk of
+  // the page's text; then the scores.
+  good_.assign(count, 0.0f);
+  for (const Block& block : blocks) {
+    if (is_sentence_like(block) && link_density(block) <= kLinkListDensity) {
+      good_[block.element] += static_cast<float>(block.weight);
+    }
+  }
+  for (size_t i = count; i-- > 1;) good_[elements[i].parent] += good_[i];
+
   furniture_.assign(count, 0);
+  const float page_bulk = kBulkShare * good_[0];
   for (size_t i = 1; i < count; ++i) {
-    furniture_[i] = static_cast<uint8_t>(furniture_[elements[i].parent] != 0 || is_furniture(elements[i]));
+    furniture_[i] = static_cast<uint8_t>(furniture_[elements[i].parent] != 0 ||
+                                         (is_furniture(elements[i]) && good_[i] < page_bulk));
   }
 
   score_.assign(count, 0.0f);
-  good_.assign(count, 0.0f);
   for (const Block& block : blocks) {
     const auto weight = static_cast<float>(block.weight);
     const float density = link_density(block);
@@ -79,16 +90,12 @@ void MainContentSelector::select(const HtmlDocument& document, const RenderedTex
       value = -weight;
     } else if (is_sentence_like(block)) {
       value = weight * (1.0f - density);
-      good_[block.element] += weight;
     } else {
       value = kShortBlockValue * weight;
     }
     score_[block.element] += value;
   }
-  for (size_t i = count; i-- > 1;) {
-    score_[elements[i].parent] += score_[i];
-    good_[elements[i].parent] += good_[i];
-  }
+  for (size_t i = count; i-- > 1;) score_[elements[i].parent] += score_[i];
 
   uint32_t container = 0;
   for (uint32_t i = 1; i < count; ++i) {
