@@ -10,6 +10,7 @@
 
 #include "core/utf8.h"
 #include "stages/html/html_hints.h"
+#include "stages/html/raw_text_filter.h"
 
 namespace corpusflow::html {
 namespace {
@@ -167,17 +168,14 @@ htmlSAXHandler make_handler() {
 
 // libxml2 wants UTF-8 without NUL bytes: a NUL makes it guess UCS-4 from the first bytes, and an invalid
 // sequence makes it switch to Latin-1 for the rest of the page.
-std::string_view sanitized(std::string_view html, std::string& scratch) {
+std::string_view prepared(std::string_view html, std::string& filtered, std::string& repaired) {
   if (html.size() >= INT_MAX) html = html.substr(0, INT_MAX - 1);
-  if (html.find('\0') == std::string_view::npos && is_valid_utf8(html)) return html;
-  scratch.clear();
-  std::string repaired;
-  append_repaired_utf8(html, repaired);
-  scratch.reserve(repaired.size());
-  for (const char c : repaired) {
-    if (c != '\0') scratch.push_back(c);
-  }
-  return scratch;
+  const std::string_view text = drop_raw_text(html, filtered);
+  if (text.find('\0') == std::string_view::npos && is_valid_utf8(text)) return text;
+  repaired.clear();
+  append_repaired_utf8(text, repaired);
+  std::erase(repaired, '\0');
+  return repaired;
 }
 
 }  // namespace
@@ -197,8 +195,9 @@ void parse_html(std::string_view html, HtmlDocument& document) {
   static const htmlSAXHandler handler = make_handler();
 
   DocumentBuilder builder(document);
-  thread_local std::string scratch;
-  const std::string_view input = sanitized(html, scratch);
+  thread_local std::string filtered;
+  thread_local std::string repaired;
+  const std::string_view input = prepared(html, filtered, repaired);
   if (!input.empty()) {
     htmlParserCtxtPtr context = htmlCreateMemoryParserCtxt(input.data(), static_cast<int>(input.size()));
     if (context != nullptr) {
