@@ -8,7 +8,10 @@ find_package(nlohmann_json REQUIRED)
 find_package(simdjson REQUIRED)
 pkg_check_modules(ZSTD REQUIRED IMPORTED_TARGET libzstd)
 pkg_check_modules(XXHASH REQUIRED IMPORTED_TARGET libxxhash)
+# gzip input: ISA-L's igzip, 3x zlib's inflate here (docs/formats.md, "Compression").
 pkg_check_modules(ISAL REQUIRED IMPORTED_TARGET libisal)
+# The HTML parser of the extract stage (docs/html.md says why libxml2 and not gumbo).
+pkg_check_modules(LIBXML2 REQUIRED IMPORTED_TARGET libxml-2.0)
 
 # CLD2 ships neither a CMake config nor a .pc file: find its header and library directly.
 find_path(CLD2_INCLUDE_DIR cld2/public/compact_lang_det.h REQUIRED)

@@ -1,0 +1,31 @@
+// Main-content extraction: which blocks of a page are its own text (the article) and which are page furniture
+// (navigation, related links, comments, share and cookie widgets, bylines). Scores every element by the text of
+// its blocks (sentence-like text counts for it, link lists and furniture against it), takes the best-scoring
+// element as the content's container, then drops the furniture, link lists and edge debris inside it.
+// The rules are written out in docs/html.md; none depends on a language or on spaces between words.
+#pragma once
+
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+#include "stages/html/html_blocks.h"
+#include "stages/html/html_document.h"
+
+namespace corpusflow::html {
+
+class MainContentSelector {
+ public:
+  // keep[i] is set to 1 for the blocks of the main content, 0 for the rest. Headings that repeat `title` are
+  // dropped (the title has a field of its own).
+  void select(const HtmlDocument& document, const RenderedText& rendered, std::string_view title,
+              std::vector<uint8_t>& keep);
+
+ private:
+  std::vector<float> score_;
+  std::vector<float> good_;
+  std::vector<uint8_t> furniture_;
+  std::vector<uint8_t> pruned_;
+};
+
+}  // namespace corpusflow::html
