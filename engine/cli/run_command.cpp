@@ -28,6 +28,7 @@ struct RunArguments {
   std::string dedup = "exact,url,near";
   std::string progress = "auto";
   std::string on_error = "skip";
+  std::string html = "extract";
   std::string command_line;
 };
 
@@ -118,6 +119,7 @@ int execute(RunArguments& arguments) {
   config.progress = parse_progress(arguments.progress);
   config.fail_on_io_error = arguments.on_error == "fail";
   config.format = parse_input_format(arguments.format);
+  config.extract.mode = html_mode_from_name(arguments.html).value_or(HtmlMode::extract);
   apply_dedup_choice(arguments.dedup, config.dedup);
   resolve(config);
 
@@ -199,6 +201,10 @@ void register_run_command(CLI::App& app, const std::string& command_line) {
   run->add_option("--include", config.include_globs,
                   "Also read files in input folders matching GLOB (path or name), whatever their extension");
   run->add_option("--exclude", config.exclude_globs, "Never read files in input folders matching GLOB");
+  run->add_option("--html", arguments->html,
+                  "HTML pages: extract (main content), text (all visible text) or raw (markup untouched)")
+      ->check(CLI::IsMember({"extract", "text", "raw"}))
+      ->capture_default_str();
   run->add_option("--dedup", arguments->dedup, "Duplicate kinds to drop: any of exact,url,near, or none")
       ->capture_default_str();
   run->add_option("--ngram", config.dedup.ngram, "Shingle length in tokens")

@@ -11,6 +11,7 @@
 #include "io/input_format.h"
 #include "stages/dedup/dedup_config.h"
 #include "stages/encode/batch_encoder.h"
+#include "stages/html/extract_stage.h"
 #include "stages/normalize/normalizer.h"
 #include "stages/stats/stats_accumulator.h"
 
@@ -37,6 +38,7 @@ struct RunConfig {
   BatchLimits batch;
   int batches_per_thread = 3;  // batches in flight = threads * this + 2: bounds memory
 
+  ExtractStage::Config extract;  // --html
   NormalizeOptions normalize;
   DedupConfig dedup;
   EncodeOptions encode;

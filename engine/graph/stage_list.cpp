@@ -5,6 +5,7 @@
 #include "stages/dedup/decide_stage.h"
 #include "stages/dedup/fingerprint_stage.h"
 #include "stages/encode/encode_stage.h"
+#include "stages/html/extract_stage.h"
 #include "stages/normalize/normalize_stage.h"
 #include "stages/parse/parse_stage.h"
 #include "stages/stats/stats_stage.h"
@@ -40,6 +41,7 @@ StageEntry stage(typename S::Config config, Collect collect = {}) {
 std::vector<StageEntry> stage_list(const RunConfig& config) {
   std::vector<StageEntry> list;
   list.push_back(stage<ParseStage>({}));
+  list.push_back(stage<ExtractStage>(config.extract));
   list.push_back(stage<NormalizeStage>(config.normalize));
   if (config.dedup.enabled()) list.push_back(stage<FingerprintStage>(config.dedup));
   if (config.fail_on_io_error) list.push_back(stage<IoErrorGuard>({}));

@@ -1,8 +1,10 @@
 #include "stages/normalize/language_detector.h"
 
 #include <cstring>
+#include <string>
 
 #include <cld2/public/compact_lang_det.h>
+#include <cld2/public/encodings.h>
 
 namespace CLD2 {
 const char* LanguageCode(Language lang);  // cld2/internal/lang_script.h, exported by libcld2
@@ -35,14 +37,21 @@ struct Detection {
   int percent = 0;
 };
 
-Detection detect(std::string_view text) {
+Detection detect(std::string_view text, const std::string& hint) {
   CLD2::Language languages[3];
   int percents[3];
   int text_bytes = 0;
   bool reliable = false;
-  const CLD2::Language language =
-      CLD2::DetectLanguageSummary(text.data(), static_cast<int>(text.size()),
-                                  /*is_plain_text=*/true, languages, percents, &text_bytes, &reliable);
+  CLD2::Language language = CLD2::UNKNOWN_LANGUAGE;
+  if (hint.empty()) {
+    language = CLD2::DetectLanguageSummary(text.data(), static_cast<int>(text.size()),
+                                           /*is_plain_text=*/true, languages, percents, &text_bytes, &reliable);
+  } else {
+    const CLD2::CLDHints hints{hint.c_str(), nullptr, CLD2::UNKNOWN_ENCODING, CLD2::UNKNOWN_LANGUAGE};
+    double scores[3];
+    language = CLD2::ExtDetectLanguageSummary(text.data(), static_cast<int>(text.size()), /*is_plain_text=*/true,
+                                              &hints, 0, languages, percents, scores, nullptr, &text_bytes, &reliable);
+  }
   if (!reliable || language == CLD2::UNKNOWN_LANGUAGE || language == CLD2::TG_UNKNOWN_LANGUAGE) return {};
   return {language, languages[0] == language ? percents[0] : 0};
 }
@@ -58,21 +67,23 @@ LanguageGuess guess_of(Detection detection) {
 }  // namespace
 
 LanguageGuess detect_language(std::string_view utf8_text, size_t max_bytes) {
-  return guess_of(detect(prefix(utf8_text, max_bytes)));
+  return guess_of(detect(prefix(utf8_text, max_bytes), {}));
 }
 
-LanguageGuess detect_language(std::string_view utf8_text, const LanguageSampling& sampling) {
+LanguageGuess detect_language(std::string_view utf8_text, const LanguageSampling& sampling,
+                              std::string_view language_hint) {
+  const std::string hint(language_hint.substr(0, 64));
   const std::string_view sample = prefix(utf8_text, sampling.sample_bytes);
   const size_t window = sampling.window_bytes;
-  if (window == 0 || sample.size() <= 2 * window) return guess_of(detect(sample));
-  const Detection first = detect(prefix(sample, window));
+  if (window == 0 || sample.size() <= 2 * window) return guess_of(detect(sample, hint));
+  const Detection first = detect(prefix(sample, window), hint);
   if (first.language != CLD2::UNKNOWN_LANGUAGE) {
     size_t middle = sample.size() / 2;
     while (middle < sample.size() && is_continuation(sample[middle])) ++middle;
-    const Detection second = detect(prefix(sample.substr(middle), window));
+    const Detection second = detect(prefix(sample.substr(middle), window), hint);
     if (second.language == first.language) return guess_of({first.language, (first.percent + second.percent) / 2});
   }
-  return guess_of(detect(sample));
+  return guess_of(detect(sample, hint));
 }
 
 }  // namespace corpusflow

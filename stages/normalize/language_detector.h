@@ -25,6 +25,8 @@ struct LanguageSampling {
 LanguageGuess detect_language(std::string_view utf8_text, size_t max_bytes);
 
 // The same with two windows first (see LanguageSampling); a text no longer than two windows is read whole.
-LanguageGuess detect_language(std::string_view utf8_text, const LanguageSampling& sampling);
+// language_hint: what the page declares (`ru`, `en-US`, `mi,en`), which CLD2 boosts; "" for none.
+LanguageGuess detect_language(std::string_view utf8_text, const LanguageSampling& sampling,
+                              std::string_view language_hint = {});
 
 }  // namespace corpusflow

@@ -196,7 +196,7 @@ void Normalizer::normalize_document(Document& doc) {
   doc.chars = count_code_points(doc.text);
   doc.script = dominant_script(doc.text);
   if (options_.detect_language) {
-    const LanguageGuess guess = detect_language(doc.text, options_.language_sampling);
+    const LanguageGuess guess = detect_language(doc.text, options_.language_sampling, doc.language_hint);
     doc.language = guess.language;
     doc.language_score = guess.score;
   }

@@ -1,0 +1,185 @@
+// `corpusflow run` over the real web-archive files of data/sample/web (WARC, WET, WAT, ARC, gzip JSONL, as
+// Common Crawl, warcio, resiliparse and Dolma publish them): every file's records, skips by kind and rejects,
+// and spot checks of url, date, title, charset and text.
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include <map>
+
+#include "cli/cli_harness.h"
+
+namespace corpusflow::testing {
+namespace {
+
+const std::string kWeb = kSample + "/web";
+
+std::vector<nlohmann::json> parsed(const std::filesystem::path& folder) {
+  std::vector<nlohmann::json> objects;
+  for (const std::string& line : decoded_lines(folder)) objects.push_back(nlohmann::json::parse(line));
+  return objects;
+}
+
+struct Expected {
+  uint64_t records, kept, duplicates, rejected;
+  std::map<std::string, uint64_t> skipped;
+};
+
+class WebInput : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    dir_ = new TempDir;
+    run_ = new CommandResult(run_corpusflow({"run", kWeb, "-o", (*dir_ / "out").string(), "--threads", "2"}));
+    stats_ = new nlohmann::json(nlohmann::json::parse(read_file(*dir_ / "out" / "stats.json")));
+    data_ = new std::vector<nlohmann::json>(parsed(*dir_ / "out" / "data"));
+  }
+  static void TearDownTestSuite() {
+    delete data_;
+    delete stats_;
+    delete run_;
+    delete dir_;
+  }
+  static const nlohmann::json* document(const std::string& url) {
+    for (const auto& doc : *data_) {
+      if (doc.value("url", "") == url) return &doc;
+    }
+    return nullptr;
+  }
+  static TempDir* dir_;
+  static CommandResult* run_;
+  static nlohmann::json* stats_;
+  static std::vector<nlohmann::json>* data_;
+};
+TempDir* WebInput::dir_ = nullptr;
+CommandResult* WebInput::run_ = nullptr;
+nlohmann::json* WebInput::stats_ = nullptr;
+std::vector<nlohmann::json>* WebInput::data_ = nullptr;
+
+TEST_F(WebInput, EveryFileIsAccountedRecordByRecord) {
+  ASSERT_EQ(run_->exit_code, 0) << run_->err;
+  const std::map<std::string, Expected> expected = {
+      {"cc-whirlwind.warc.gz", {1, 1, 0, 0, {{"metadata", 1}, {"request", 1}, {"warcinfo", 1}}}},
+      {"cc-whirlwind.warc.wat.gz", {0, 0, 0, 0, {{"metadata", 1}, {"warcinfo", 1}}}},
+      {"cc-whirlwind.warc.wet.gz", {1, 0, 1, 0, {{"warcinfo", 1}}}},  // the WARC page's own text again
+      {"dolma-documents-000.json.gz", {10, 10, 0, 0, {}}},
+      {"resiliparse-block-sized-records.warc.gz", {0, 0, 0, 0, {{"unknown", 3}}}},
+      {"resiliparse-clipped.warc.gz", {1, 0, 0, 1, {}}},
+      {"resiliparse-warcfile.warc.gz", {16, 15, 1, 0, {{"metadata", 16}, {"request", 17}, {"warcinfo", 1}}}},
+      {"warcio-example-bad-non-chunked.warc.gz", {1, 1, 0, 0, {{"request", 2}, {"revisit", 1}, {"warcinfo", 2}}}},
+      {"warcio-example-iana.org-chunked.warc", {1, 1, 0, 0, {{"request", 1}, {"warcinfo", 1}}}},
+      {"warcio-example-resource.warc.gz", {1, 0, 1, 0, {{"warcinfo", 2}}}},
+      {"warcio-example-space-in-target-uri.warc.gz", {0, 0, 0, 0, {{"resource image/png", 1}, {"warcinfo", 1}}}},
+      {"warcio-example-trunc.warc", {2, 0, 0, 2, {{"warcinfo", 2}}}},
+      {"warcio-example-wget-bad-target-uri.warc.gz",
+       {1, 0, 1, 0, {{"metadata", 1}, {"request", 1}, {"resource metadata: URI", 2}, {"warcinfo", 1}}}},
+      {"warcio-example-wrong-chunks.warc.gz", {1, 0, 1, 0, {{"request", 1}}}},
+      {"warcio-example.arc.gz", {1, 0, 1, 0, {{"arc filedesc", 1}}}},
+      {"warcio-example.warc.gz", {1, 0, 1, 0, {{"request", 2}, {"revisit", 1}, {"warcinfo", 2}}}},
+      {"warcio-post-test.warc.gz", {0, 0, 0, 0, {{"request", 3}, {"response application/json", 3}}}},
+  };
+  std::map<std::string, bool> seen;
+  for (const auto& shard : stats_->at("shards")) {
+    const std::string path = shard.at("path");
+    const std::string name = path.substr(path.rfind('/') + 1);
+    const auto found = expected.find(name);
+    ASSERT_NE(found, expected.end()) << name;
+    seen[name] = true;
+    const Expected& want = found->second;
+    EXPECT_EQ(shard.at("records"), want.records) << name;
+    EXPECT_EQ(shard.at("kept"), want.kept) << name;
+    EXPECT_EQ(shard.at("duplicates"), want.duplicates) << name;
+    EXPECT_EQ(shard.at("rejected"), want.rejected) << name;
+    const auto skipped = shard.at("skipped_by_kind").get<std::map<std::string, uint64_t>>();
+    EXPECT_EQ(skipped, want.skipped) << name;
+  }
+  EXPECT_EQ(seen.size(), expected.size());
+  // README.md and the licence are not data files: skipped, named, and said once on stderr.
+  EXPECT_NE(run_->err.find("2 input entries not read"), std::string::npos) << run_->err;
+  EXPECT_EQ(stats_->at("skipped_inputs").size(), 2u);
+}
+
+TEST_F(WebInput, RejectsSayWhatBrokeAndWhere) {
+  std::vector<std::string> reasons;
+  for (const auto& reject : parsed(*dir_ / "out" / "rejects")) {
+    const std::string source = reject.at("source");
+    reasons.push_back(source.substr(kWeb.size() + 1, source.find(':', kWeb.size()) - kWeb.size() - 1) + " " +
+                      reject.at("reason").get<std::string>() + ": " + reject.at("detail").get<std::string>());
+  }
+  ASSERT_EQ(reasons.size(), 3u);
+  EXPECT_EQ(reasons[0], "resiliparse-clipped.warc.gz io: truncated gzip member at compressed offset 18184");
+  // A response cut inside its gzip body, then the next record's header inside the cut one's claimed length.
+  EXPECT_EQ(reasons[1].rfind("warcio-example-trunc.warc bad_encoding: Content-Encoding gzip: truncated at byte ", 0),
+            0u)
+      << reasons[1];
+  EXPECT_EQ(reasons[2], "warcio-example-trunc.warc io: bad WARC record header at offset 2560");
+}
+
+TEST_F(WebInput, PagesComeOutAsAttributedTextWithoutMarkup) {
+  const nlohmann::json* wiki = document("https://an.wikipedia.org/wiki/Escopete");
+  ASSERT_NE(wiki, nullptr);
+  EXPECT_EQ(wiki->at("date"), "2024-05-18");
+  EXPECT_EQ(wiki->at("title"), "Escopete - Biquipedia, a enciclopedia libre");
+  EXPECT_EQ(wiki->at("language"), "es");  // CLD2 has no Aragonese; its nearest
+  const std::string text = wiki->at("text");
+  EXPECT_EQ(text.find('<'), std::string::npos) << text.substr(0, 300);
+  EXPECT_NE(text.find("Escopete"), std::string::npos);
+
+  const nlohmann::json* russian = document("http://01spb.ru/company/");  // windows-1251
+  ASSERT_NE(russian, nullptr);
+  EXPECT_EQ(russian->at("title"), "О компании - Стратегия пожарной безопасности");
+  EXPECT_EQ(russian->at("language"), "ru");
+  EXPECT_EQ(russian->at("text").get<std::string>().find("\xEF\xBF\xBD"), std::string::npos);  // no U+FFFD
+
+  const nlohmann::json* chunked = document("http://www.iana.org/");
+  ASSERT_NE(chunked, nullptr);
+  EXPECT_EQ(chunked->at("title"), "Internet Assigned Numbers Authority");
+  EXPECT_EQ(chunked->at("text").get<std::string>().find("<"), std::string::npos);
+
+  const nlohmann::json* example = document("http://example.com/");  // gzip Content-Encoding, and again in an ARC
+  ASSERT_NE(example, nullptr);
+  EXPECT_EQ(example->at("title"), "Example Domain");
+  EXPECT_EQ(example->at("text").get<std::string>().rfind("This domain is", 0), 0u) << example->at("text");
+  EXPECT_EQ(example->at("metadata").at("warc_date"), "2017-03-06T04:02:06Z");
+  EXPECT_EQ(example->at("metadata").at("warc_record_id"), "<urn:uuid:a9c51e3e-0221-11e7-bf66-0242ac120005>");
+
+  const auto& charsets = stats_->at("charsets");
+  EXPECT_EQ(charsets.at("used").at("windows-1251"), 1);
+  EXPECT_EQ(charsets.at("used").at("GB18030"), 6);
+  EXPECT_EQ(charsets.at("sources").at("meta"), 13);  // 9 of resiliparse's 16 pages, and example.com's
+  EXPECT_EQ(charsets.at("sources").at("bom"), 1);
+}
+
+TEST(WebInputCli, GzipJsonlReadsLikeItsZstdTwin) {
+  TempDir dir;
+  const auto twin = dir / "dolma-documents-000.json.zst";
+  ASSERT_EQ(shell("gzip -dc " + quote(kWeb + "/dolma-documents-000.json.gz") + " | zstd -q -o " +
+                  quote(twin.string())),
+            0);
+  ASSERT_EQ(run_corpusflow({"run", kWeb + "/dolma-documents-000.json.gz", "-o", (dir / "gz").string()}).exit_code, 0);
+  ASSERT_EQ(run_corpusflow({"run", twin.string(), "-o", (dir / "zst").string()}).exit_code, 0);
+  auto gz = parsed(dir / "gz" / "data");
+  auto zst = parsed(dir / "zst" / "data");
+  ASSERT_EQ(gz.size(), 10u);
+  ASSERT_EQ(gz.size(), zst.size());
+  for (size_t i = 0; i < gz.size(); ++i) {
+    gz[i].erase("source");
+    zst[i].erase("source");
+    EXPECT_EQ(gz[i], zst[i]) << i;
+  }
+}
+
+TEST(WebInputCli, HtmlModes) {
+  TempDir dir;
+  const std::string file = kWeb + "/warcio-example-iana.org-chunked.warc";
+  ASSERT_EQ(run_corpusflow({"run", file, "-o", (dir / "text").string(), "--html", "text"}).exit_code, 0);
+  ASSERT_EQ(run_corpusflow({"run", file, "-o", (dir / "raw").string(), "--html", "raw"}).exit_code, 0);
+  const auto all_text = parsed(dir / "text" / "data");
+  const auto raw = parsed(dir / "raw" / "data");
+  ASSERT_EQ(all_text.size(), 1u);
+  ASSERT_EQ(raw.size(), 1u);
+  EXPECT_EQ(all_text[0].at("text").get<std::string>().find('<'), std::string::npos);
+  EXPECT_EQ(raw[0].at("text").get<std::string>().rfind("<!doctype html>", 0), 0u);
+  EXPECT_EQ(run_corpusflow({"run", file, "-o", (dir / "bad").string(), "--html", "markdown"}).exit_code, 2);
+}
+
+}  // namespace
+}  // namespace corpusflow::testing
