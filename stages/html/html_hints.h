@@ -17,11 +17,11 @@ enum HintFlags : uint8_t {
 };
 
 struct ElementAttributes {
-  std::string_view class_names;
-  std::string_view id;
-  std::string_view role;
-  std::string_view itemprop;
-  std::string_view style;
+  std::string_view class_names = {};
+  std::string_view id = {};
+  std::string_view role = {};
+  std::string_view itemprop = {};
+  std::string_view style = {};
   bool hidden = false;
   bool aria_hidden = false;
 };

@@ -11,6 +11,8 @@ namespace {
 // A block is sentence-like when it is long, or of a fair length with sentence punctuation (docs/html.md).
 constexpr uint32_t kLongBlock = 80;
 constexpr uint32_t kSentenceBlock = 20;
+// A <p> is written as prose: a fair length is enough, for the scripts that do without sentence punctuation (Thai).
+constexpr uint32_t kParagraphBlock = 40;
 // Above this share of link text a block is a link list (navigation, related articles, tag clouds).
 constexpr float kLinkListDensity = 0.5f;
 // Short blocks that are neither (labels, menu entries without links, dates) count a little against an element.
@@ -20,7 +22,8 @@ constexpr float kShortBlockValue = -0.25f;
 constexpr float kBulkShare = 0.5f;
 
 bool is_sentence_like(const Block& block) {
-  return block.weight >= kLongBlock || (block.weight >= kSentenceBlock && block.punctuation > 0);
+  return block.weight >= kLongBlock || (block.weight >= kSentenceBlock && block.punctuation > 0) ||
+         (block.tag == Tag::p && block.weight >= kParagraphBlock);
 }
 
 float link_density(const Block& block) {
@@ -97,8 +100,9 @@ void MainContentSelector::select(const HtmlDocument& document, const RenderedTex
   }
   for (size_t i = count; i-- > 1;) score_[elements[i].parent] += score_[i];
 
+  // Without sentence-like text anywhere, nothing tells the content from the rest: the whole page is taken.
   uint32_t container = 0;
-  for (uint32_t i = 1; i < count; ++i) {
+  for (uint32_t i = 1; i < count && good_[0] > 0; ++i) {
     if (score_[i] > score_[container]) container = i;
   }
   const uint32_t container_end = elements[container].end;
