@@ -70,11 +70,11 @@ struct Document {
   std::string date;  // YYYY-MM-DD when known
   std::string title;
   std::string text;
-  std::string metadata_json;    // JSON object of the input's other fields; empty when none
+  std::string metadata_json;  // JSON object of the input's other fields; empty when none
   Markup markup = Markup::none;
   CharsetSource charset_source = CharsetSource::none;
-  std::string charset;  // the charset the page was decoded with (ICU's name), empty for CharsetSource::none
-  std::string language_hint;  // the language the page declares (<html lang>), a hint for language ID
+  std::string charset;          // the charset the page was decoded with (ICU's name), empty for CharsetSource::none
+  std::string language_hint;    // the language the page declares (<html lang>), a hint for language ID
   bool header_missing = false;  // a scraped page without its `date YYYY-MM-DD URL` header
 
   // normalize

@@ -12,7 +12,8 @@ namespace {
 
 std::string lower(std::string_view s) {
   std::string out(s);
-  std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  std::transform(out.begin(), out.end(), out.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
   return out;
 }
 
@@ -160,7 +161,8 @@ BodyDecoding decode_content_encoding(std::string& body, const std::string& encod
   } else if (encoding == "deflate") {
     // RFC 9110 says zlib; some servers send raw deflate.
     detail = inflate_body(body, DeflateWrapper::zlib, max_bytes, decoded, over_limit);
-    if (!detail.empty() && !over_limit && inflate_body(body, DeflateWrapper::raw, max_bytes, decoded, over_limit).empty()) {
+    if (!detail.empty() && !over_limit &&
+        inflate_body(body, DeflateWrapper::raw, max_bytes, decoded, over_limit).empty()) {
       detail.clear();
     }
   } else {

@@ -27,8 +27,10 @@ bool starts_with_zstd_magic(const char* data, size_t size) {
 const char* unsupported_compression(std::string_view head) {
   auto starts = [&](std::string_view magic) { return head.starts_with(magic); };
   using namespace std::string_view_literals;
-  if (starts("\xFD""7zXZ\x00"sv)) return "xz";
-  if (head.size() >= 4 && starts("BZh") && head[3] >= '1' && head[3] <= '9' ) return "bzip2";
+  if (starts("\xFD"
+             "7zXZ\x00"sv))
+    return "xz";
+  if (head.size() >= 4 && starts("BZh") && head[3] >= '1' && head[3] <= '9') return "bzip2";
   if (starts("\x04\x22\x4D\x18"sv)) return "lz4";
   if (starts("7z\xBC\xAF\x27\x1C"sv)) return "7z";
   if (starts("PK\x03\x04"sv)) return "zip";
@@ -37,8 +39,7 @@ const char* unsupported_compression(std::string_view head) {
 
 }  // namespace
 
-InputStream::InputStream(const std::string& path)
-    : path_(path), input_(kReadSize), checksum_(XXH3_createState()) {
+InputStream::InputStream(const std::string& path) : path_(path), input_(kReadSize), checksum_(XXH3_createState()) {
   XXH3_64bits_reset(checksum_);
   // Non-blocking only to open: opening a FIFO that no process writes to would otherwise wait forever. Reads
   // block as usual; one with no writer at all ends at once.

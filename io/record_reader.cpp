@@ -1,9 +1,9 @@
 #include "io/record_reader.h"
 
+#include "io/arc_reader.h"
 #include "io/jsonl_reader.h"
 #include "io/tar_reader.h"
 #include "io/text_reader.h"
-#include "io/arc_reader.h"
 #include "io/warc_reader.h"
 
 namespace corpusflow {

@@ -17,9 +17,9 @@ struct ReaderLimits {
 };
 
 struct ReaderCounts {
-  uint64_t records = 0;                 // records returned by next(), io_error and too_large ones included
-  uint64_t skipped_members = 0;         // tar: directories, links, devices, pax/GNU meta headers (not records);
-                                        // WARC/ARC: records that are not documents
+  uint64_t records = 0;          // records returned by next(), io_error and too_large ones included
+  uint64_t skipped_members = 0;  // tar: directories, links, devices, pax/GNU meta headers (not records);
+                                 // WARC/ARC: records that are not documents
   // WARC/ARC: the skipped records by kind ("request", "metadata", "response image/png", "response HTTP 404").
   std::map<std::string, uint64_t> skipped_by_kind;
   uint64_t concatenated_archives = 0;   // tar: archives read after the first one's end blocks

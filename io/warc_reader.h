@@ -21,7 +21,6 @@ class WarcReader final : public StreamRecordReader {
   bool read_record(RawRecord& out) override;
 
  private:
-
   std::string line_;
   std::string skipped_kind_;
 };

@@ -18,8 +18,8 @@ bool is_text_media_type(std::string_view media_type) {
   return media_type == "text/html" || media_type == "application/xhtml+xml" || media_type == "text/plain";
 }
 
-bool take_web_payload(RawRecord& out, bool http, const std::string& block_media_type,
-                      const std::string& block_charset, uint64_t max_bytes, std::string& skipped_kind) {
+bool take_web_payload(RawRecord& out, bool http, const std::string& block_media_type, const std::string& block_charset,
+                      uint64_t max_bytes, std::string& skipped_kind) {
   WebRecordInfo& web = out.web;
   const std::string& type = web.type;
   // A crawler's own records (wget's log and arguments, DNS answers) are not pages.

@@ -26,11 +26,11 @@ struct BatchLimits {
 };
 
 struct RunConfig {
-  std::vector<std::string> inputs;  // files, directories (walked, sorted) or globs
+  std::vector<std::string> inputs;         // files, directories (walked, sorted) or globs
   std::vector<std::string> include_globs;  // files in folders read whatever their name (--include)
   std::vector<std::string> exclude_globs;  // files in folders never read (--exclude)
-  std::filesystem::path output;     // OUT
-  int threads = 0;                  // 0 until resolved: every core this process may use
+  std::filesystem::path output;            // OUT
+  int threads = 0;                         // 0 until resolved: every core this process may use
   InputFormat format = InputFormat::auto_detect;
   bool overwrite = false;         // replace a finished run in OUT
   bool fail_on_io_error = false;  // --on-error=fail: the first `io` reject stops the run (exit 1)

@@ -165,10 +165,14 @@ RunMetrics run_metrics_from_json(const nlohmann::json& json) {
   if (!shards.is_array()) throw StatsFormatError("'shards' is not an array");
   for (const auto& shard : shards) {
     const char* path = "shards[]";
-    run.shards.push_back({string_at(shard, "path", path), unsigned_at(shard, "compressed_bytes", path),
-                          unsigned_at(shard, "uncompressed_bytes", path), unsigned_at(shard, "records", path),
-                          unsigned_at(shard, "kept", path), unsigned_at(shard, "duplicates", path),
-                          unsigned_at(shard, "rejected", path), unsigned_at(shard, "skipped_members", path),
+    run.shards.push_back({string_at(shard, "path", path),
+                          unsigned_at(shard, "compressed_bytes", path),
+                          unsigned_at(shard, "uncompressed_bytes", path),
+                          unsigned_at(shard, "records", path),
+                          unsigned_at(shard, "kept", path),
+                          unsigned_at(shard, "duplicates", path),
+                          unsigned_at(shard, "rejected", path),
+                          unsigned_at(shard, "skipped_members", path),
                           unsigned_or(shard, "concatenated_archives", 0, path),
                           shard.value("end_of_archive_missing", false),
                           {}});

@@ -14,7 +14,7 @@ namespace corpusflow {
 
 namespace {
 
-constexpr size_t kMetaScanBytes = 8192;     // browsers prescan 1024; real pages put <meta> after long scripts
+constexpr size_t kMetaScanBytes = 8192;      // browsers prescan 1024; real pages put <meta> after long scripts
 constexpr size_t kDetectorBytes = 64 << 10;  // what ICU's detector reads of a page
 constexpr int32_t kMinConfidence = 10;       // below this the detector is guessing
 
@@ -45,17 +45,38 @@ std::string web_charset_name(std::string_view label) {
     std::string_view charset;
   };
   static constexpr std::array kAliases{
-      Alias{"utf-8", "UTF-8"},          Alias{"utf8", "UTF-8"},           Alias{"unicode-1-1-utf-8", "UTF-8"},
-      Alias{"iso-8859-1", "windows-1252"}, Alias{"iso8859-1", "windows-1252"}, Alias{"iso_8859-1", "windows-1252"},
-      Alias{"latin1", "windows-1252"},  Alias{"l1", "windows-1252"},      Alias{"us-ascii", "windows-1252"},
-      Alias{"ascii", "windows-1252"},   Alias{"ansi_x3.4-1968", "windows-1252"}, Alias{"cp1252", "windows-1252"},
-      Alias{"x-user-defined", "windows-1252"}, Alias{"iso-8859-9", "windows-1254"}, Alias{"latin5", "windows-1254"},
-      Alias{"gb2312", "GB18030"},       Alias{"gbk", "GB18030"},          Alias{"x-gbk", "GB18030"},
-      Alias{"cp936", "GB18030"},        Alias{"gb_2312-80", "GB18030"},   Alias{"chinese", "GB18030"},
-      Alias{"tis-620", "windows-874"},  Alias{"iso-8859-11", "windows-874"}, Alias{"euc-kr", "windows-949"},
-      Alias{"ks_c_5601-1987", "windows-949"}, Alias{"korean", "windows-949"}, Alias{"shift_jis", "windows-31j"},
-      Alias{"shift-jis", "windows-31j"}, Alias{"sjis", "windows-31j"},   Alias{"x-sjis", "windows-31j"},
-      Alias{"ms_kanji", "windows-31j"}, Alias{"big5", "Big5-HKSCS"},
+      Alias{"utf-8", "UTF-8"},
+      Alias{"utf8", "UTF-8"},
+      Alias{"unicode-1-1-utf-8", "UTF-8"},
+      Alias{"iso-8859-1", "windows-1252"},
+      Alias{"iso8859-1", "windows-1252"},
+      Alias{"iso_8859-1", "windows-1252"},
+      Alias{"latin1", "windows-1252"},
+      Alias{"l1", "windows-1252"},
+      Alias{"us-ascii", "windows-1252"},
+      Alias{"ascii", "windows-1252"},
+      Alias{"ansi_x3.4-1968", "windows-1252"},
+      Alias{"cp1252", "windows-1252"},
+      Alias{"x-user-defined", "windows-1252"},
+      Alias{"iso-8859-9", "windows-1254"},
+      Alias{"latin5", "windows-1254"},
+      Alias{"gb2312", "GB18030"},
+      Alias{"gbk", "GB18030"},
+      Alias{"x-gbk", "GB18030"},
+      Alias{"cp936", "GB18030"},
+      Alias{"gb_2312-80", "GB18030"},
+      Alias{"chinese", "GB18030"},
+      Alias{"tis-620", "windows-874"},
+      Alias{"iso-8859-11", "windows-874"},
+      Alias{"euc-kr", "windows-949"},
+      Alias{"ks_c_5601-1987", "windows-949"},
+      Alias{"korean", "windows-949"},
+      Alias{"shift_jis", "windows-31j"},
+      Alias{"shift-jis", "windows-31j"},
+      Alias{"sjis", "windows-31j"},
+      Alias{"x-sjis", "windows-31j"},
+      Alias{"ms_kanji", "windows-31j"},
+      Alias{"big5", "Big5-HKSCS"},
   };
   for (const Alias& alias : kAliases) {
     if (name == alias.label) return std::string(alias.charset);

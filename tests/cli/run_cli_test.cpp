@@ -313,8 +313,9 @@ TEST(RunCli, StatsAndManifestLearnTheStagesFromTheStageList) {
   const auto stats = read_json(dir / "out" / "stats.json");
   const auto manifest = read_json(dir / "out" / "manifest.json");
   EXPECT_EQ(manifest["config"]["threads"], 2);
-  EXPECT_EQ(manifest["config"]["stages"],
-            nlohmann::json::parse(R"(["parse","normalize","fingerprint","decide","stats","encode","compress"])"));
+  EXPECT_EQ(
+      manifest["config"]["stages"],
+      nlohmann::json::parse(R"(["parse","extract","normalize","fingerprint","decide","stats","encode","compress"])"));
   std::vector<std::string> names;
   const uint64_t records = stats["documents"]["in"].get<uint64_t>();
   ASSERT_GT(records, 0u);
@@ -323,8 +324,8 @@ TEST(RunCli, StatsAndManifestLearnTheStagesFromTheStageList) {
     EXPECT_EQ(stage["documents"].get<uint64_t>(), records) << stage["name"];
     EXPECT_GT(stage["bytes"].get<uint64_t>(), 0u) << stage["name"];
   }
-  EXPECT_EQ(names, (std::vector<std::string>{"read", "parse", "normalize", "fingerprint", "decide", "stats", "encode",
-                                             "compress", "write"}));
+  EXPECT_EQ(names, (std::vector<std::string>{"read", "parse", "extract", "normalize", "fingerprint", "decide", "stats",
+                                             "encode", "compress", "write"}));
 
   const CommandResult plain = run_corpusflow(
       {"run", kSample + "/udhr", "-o", (dir / "plain").string(), "--dedup", "none", "--progress", "none"});
@@ -332,7 +333,7 @@ TEST(RunCli, StatsAndManifestLearnTheStagesFromTheStageList) {
   const auto plain_manifest = read_json(dir / "plain" / "manifest.json");
   EXPECT_GT(plain_manifest["config"]["threads"].get<int>(), 0);
   EXPECT_EQ(plain_manifest["config"]["stages"],
-            nlohmann::json::parse(R"(["parse","normalize","stats","encode","compress"])"));
+            nlohmann::json::parse(R"(["parse","extract","normalize","stats","encode","compress"])"));
 }
 
 }  // namespace

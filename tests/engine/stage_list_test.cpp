@@ -23,25 +23,26 @@ RunConfig resolved(RunConfig config) {
 }
 
 TEST(StageList, DefaultRunHasEveryStageInGraphOrder) {
-  EXPECT_EQ(names(resolved({})),
-            (std::vector<std::string>{"parse", "normalize", "fingerprint", "decide", "stats", "encode", "compress"}));
+  EXPECT_EQ(names(resolved({})), (std::vector<std::string>{"parse", "extract", "normalize", "fingerprint", "decide",
+                                                           "stats", "encode", "compress"}));
 }
 
 TEST(StageList, WithoutDedupThereIsNoFingerprintNorDecide) {
   RunConfig config;
   config.dedup.exact = config.dedup.url = config.dedup.near = false;
-  EXPECT_EQ(names(resolved(config)), (std::vector<std::string>{"parse", "normalize", "stats", "encode", "compress"}));
+  EXPECT_EQ(names(resolved(config)),
+            (std::vector<std::string>{"parse", "extract", "normalize", "stats", "encode", "compress"}));
 }
 
 TEST(StageList, OnErrorFailChecksInOrderBeforeDecide) {
   RunConfig config;
   config.fail_on_io_error = true;
   const auto list = stage_list(resolved(config));
-  ASSERT_EQ(list.size(), 8u);
-  EXPECT_EQ(list[3].name, "on_error");
-  EXPECT_EQ(list[3].mode, StageMode::serial_in_order);
-  EXPECT_EQ(list[4].name, "decide");
+  ASSERT_EQ(list.size(), 9u);
+  EXPECT_EQ(list[4].name, "on_error");
   EXPECT_EQ(list[4].mode, StageMode::serial_in_order);
+  EXPECT_EQ(list[5].name, "decide");
+  EXPECT_EQ(list[5].mode, StageMode::serial_in_order);
 }
 
 TEST(StageList, OnlyDecideAndTheGuardAreSerial) {

@@ -85,8 +85,7 @@ TEST(ContentEncoding, GzipDeflateAndWhatIsNotDecoded) {
   // deflate as zlib (RFC 9110) and as raw deflate (what some servers send)
   std::string zlib_body(128, '\0');
   uLongf size = zlib_body.size();
-  ASSERT_EQ(compress(reinterpret_cast<Bytef*>(zlib_body.data()), &size,
-                     reinterpret_cast<const Bytef*>("zlib body"), 9),
+  ASSERT_EQ(compress(reinterpret_cast<Bytef*>(zlib_body.data()), &size, reinterpret_cast<const Bytef*>("zlib body"), 9),
             Z_OK);
   zlib_body.resize(size);
   std::string raw_body = zlib_body.substr(2, zlib_body.size() - 6);

@@ -8,9 +8,8 @@ namespace corpusflow {
 namespace {
 
 TEST(InputFormat, ParseAndNameRoundTrip) {
-  for (InputFormat format :
-       {InputFormat::auto_detect, InputFormat::tar, InputFormat::jsonl, InputFormat::warc, InputFormat::arc,
-        InputFormat::text}) {
+  for (InputFormat format : {InputFormat::auto_detect, InputFormat::tar, InputFormat::jsonl, InputFormat::warc,
+                             InputFormat::arc, InputFormat::text}) {
     EXPECT_EQ(parse_input_format(to_string(format)), format);
   }
   EXPECT_STREQ(to_string(InputFormat::auto_detect), "auto");

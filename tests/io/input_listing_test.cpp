@@ -73,7 +73,7 @@ TEST_F(InputListing, FoldersGiveDataFilesOnlyIncludeAndExcludeChooseTheRest) {
   const std::string web = dir.file("web");
   corpusflow::InputListing listing = list_inputs({web});
   EXPECT_EQ(paths(listing.files), (std::vector<std::string>{web + "/a.warc.gz", web + "/b.wet.gz", web + "/c.arc.gz",
-                                                             web + "/d.json.gz", web + "/e.html"}));
+                                                            web + "/d.json.gz", web + "/e.html"}));
   ASSERT_EQ(listing.skipped.size(), 4u);
   EXPECT_EQ(listing.skipped[0].path, web + "/LICENSE");
   EXPECT_EQ(listing.skipped[0].reason, "not a data file by its name (--include GLOB reads it)");
@@ -85,12 +85,11 @@ TEST_F(InputListing, FoldersGiveDataFilesOnlyIncludeAndExcludeChooseTheRest) {
   options.include_globs = {"*.extra"};
   options.exclude_globs = {"*/b.*", "*.html"};
   listing = list_inputs({web}, options);
-  EXPECT_EQ(paths(listing.files), (std::vector<std::string>{web + "/a.warc.gz", web + "/c.arc.gz",
-                                                             web + "/d.json.gz", web + "/f.extra"}));
+  EXPECT_EQ(paths(listing.files),
+            (std::vector<std::string>{web + "/a.warc.gz", web + "/c.arc.gz", web + "/d.json.gz", web + "/f.extra"}));
   // A file named on the command line is read whatever its name.
   options.exclude_globs = {"*"};
-  EXPECT_EQ(paths(list_inputs({web + "/LICENSE"}, options).files),
-            (std::vector<std::string>{web + "/LICENSE"}));
+  EXPECT_EQ(paths(list_inputs({web + "/LICENSE"}, options).files), (std::vector<std::string>{web + "/LICENSE"}));
 }
 
 TEST_F(InputListing, NothingMatchedThrows) {

@@ -8,9 +8,9 @@
 namespace corpusflow {
 namespace {
 
+using testing::gzip_member;
 using testing::TempDir;
 using testing::write_file;
-using testing::gzip_member;
 using testing::zstd_frame;
 
 std::string varied_bytes(size_t size, uint32_t seed = 1) {
@@ -210,8 +210,8 @@ TEST(GzipStream, TruncatedMemberKeepsTheMembersBeforeAndNamesTheOffset) {
   Decoded decoded = decode(dir.file("cut.gz"));
   EXPECT_EQ(decoded.bytes.substr(0, 50'000), varied_bytes(50'000, 1));
   EXPECT_LT(decoded.bytes.size(), 100'000u);
-  EXPECT_EQ(decoded.error, "truncated gzip member at compressed offset " +
-                               std::to_string(first.size() + second.size() / 2));
+  EXPECT_EQ(decoded.error,
+            "truncated gzip member at compressed offset " + std::to_string(first.size() + second.size() / 2));
 }
 
 TEST(GzipStream, CorruptMemberAndChecksumAndTrailingBytesAreErrors) {
@@ -255,9 +255,12 @@ TEST(GzipStream, BombIsDecodedInBoundedChunks) {
 
 TEST(InputStream, OtherCompressionsAreClearErrorsNotText) {
   TempDir dir;
-  const std::pair<const char*, std::string> magics[] = {
-      {"xz", std::string("\xFD" "7zXZ\x00 rest", 11)}, {"bzip2", "BZh91AY&SY rest"},
-      {"lz4", std::string("\x04\x22\x4D\x18 rest", 9)}, {"zip", std::string("PK\x03\x04 rest", 9)}};
+  const std::pair<const char*, std::string> magics[] = {{"xz", std::string("\xFD"
+                                                                           "7zXZ\x00 rest",
+                                                                           11)},
+                                                        {"bzip2", "BZh91AY&SY rest"},
+                                                        {"lz4", std::string("\x04\x22\x4D\x18 rest", 9)},
+                                                        {"zip", std::string("PK\x03\x04 rest", 9)}};
   for (const auto& [name, bytes] : magics) {
     write_file(dir.file("f"), bytes);
     Decoded decoded = decode(dir.file("f"));

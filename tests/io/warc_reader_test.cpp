@@ -19,7 +19,10 @@ std::string warc_record(std::string_view type, std::string_view uri, std::string
   record.append("\r\nWARC-Type: ").append(type).append("\r\nWARC-Record-ID: <urn:uuid:").append(type);
   record.append(">\r\n");
   if (!uri.empty()) record.append("WARC-Target-URI: ").append(uri).append("\r\n");
-  record.append("Content-Type: ").append(content_type).append("\r\ncontent-length: ").append(std::to_string(block.size()));
+  record.append("Content-Type: ")
+      .append(content_type)
+      .append("\r\ncontent-length: ")
+      .append(std::to_string(block.size()));
   record.append("\r\n\r\n").append(block).append("\r\n\r\n");
   return record;
 }
@@ -48,7 +51,8 @@ TEST(WarcReader, ResponseAndResourceRecordsOthersSkipped) {
   EXPECT_EQ(records[0].web.record_id, "<urn:uuid:response>");
   EXPECT_EQ(records[1].web.media_type, "text/plain");
   EXPECT_EQ(counts.skipped_members, 3u);
-  EXPECT_EQ(counts.skipped_by_kind, (std::map<std::string, uint64_t>{{"metadata", 1}, {"request", 1}, {"warcinfo", 1}}));
+  EXPECT_EQ(counts.skipped_by_kind,
+            (std::map<std::string, uint64_t>{{"metadata", 1}, {"request", 1}, {"warcinfo", 1}}));
   EXPECT_EQ(counts.records, 2u);
   EXPECT_EQ(counts.uncompressed_bytes, warc.size());
 }
@@ -103,9 +107,9 @@ TEST(WarcReader, HttpBodiesAreDecodedAndNonTextSkippedByKind) {
 TEST(WarcReader, ContentEncodingBombStopsAtTheRecordCap) {
   TempDir dir;
   const std::string zeros(8 << 20, '\0');
-  const std::string warc = warc_record(
-      "response", "http://a.example/bomb",
-      http_response("Content-Type: text/html\r\nContent-Encoding: gzip\r\n", testing::gzip_member(zeros)));
+  const std::string warc =
+      warc_record("response", "http://a.example/bomb",
+                  http_response("Content-Type: text/html\r\nContent-Encoding: gzip\r\n", testing::gzip_member(zeros)));
   write_file(dir.file("a.warc"), warc);
   auto records = read_all(dir.file("a.warc"), InputFormat::warc, 1 << 20);
   ASSERT_EQ(records.size(), 1u);

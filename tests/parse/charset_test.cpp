@@ -19,10 +19,10 @@ TEST(Charset, DeclarationsAreReadAsBrowsersReadThem) {
   const Case cases[] = {
       {cyrillic_1251, "windows-1251", false, "Привет", CharsetSource::header, "windows-1251"},
       {"<p>\xD6\xD0\xCE\xC4</p>", "gb2312", true, "<p>中文</p>", CharsetSource::header, "GB18030"},
-      {"<meta charset=\"euc-jp\"><p>\xC6\xFC\xCB\xDC\xB8\xEC</p>", "", true,
-       "<meta charset=\"euc-jp\"><p>日本語</p>", CharsetSource::meta, "EUC-JP"},
-      {"<META HTTP-EQUIV=\"Content-Type\" CONTENT=\"text/html; charset=Shift_JIS\">\x93\xFA\x96\x7B\x8C\xEA", "",
-       true, "<META HTTP-EQUIV=\"Content-Type\" CONTENT=\"text/html; charset=Shift_JIS\">日本語", CharsetSource::meta,
+      {"<meta charset=\"euc-jp\"><p>\xC6\xFC\xCB\xDC\xB8\xEC</p>", "", true, "<meta charset=\"euc-jp\"><p>日本語</p>",
+       CharsetSource::meta, "EUC-JP"},
+      {"<META HTTP-EQUIV=\"Content-Type\" CONTENT=\"text/html; charset=Shift_JIS\">\x93\xFA\x96\x7B\x8C\xEA", "", true,
+       "<META HTTP-EQUIV=\"Content-Type\" CONTENT=\"text/html; charset=Shift_JIS\">日本語", CharsetSource::meta,
        "Shift_JIS"},
       // ISO-8859-1 is windows-1252 on the web: 0x93/0x94 are curly quotes, not C1 controls.
       {"\x93quoted\x94 caf\xE9", "ISO-8859-1", false, "“quoted” café", CharsetSource::header, "windows-1252"},
@@ -51,8 +51,10 @@ TEST(Charset, UndeclaredNonUtf8IsDetected) {
   // A Russian page in windows-1251 with no declaration: long enough for ICU's detector.
   std::string page = "<html><body><p>";
   for (int i = 0; i < 20; ++i) {
-    page += "\xCF\xF0\xE8\xE2\xE5\xF2, \xEC\xE8\xF0! \xDD\xF2\xEE \xF2\xE5\xEA\xF1\xF2 \xED\xE0 \xF0\xF3\xF1\xF1\xEA\xEE\xEC "
-            "\xFF\xE7\xFB\xEA\xE5. ";
+    page +=
+        "\xCF\xF0\xE8\xE2\xE5\xF2, \xEC\xE8\xF0! \xDD\xF2\xEE \xF2\xE5\xEA\xF1\xF2 \xED\xE0 "
+        "\xF0\xF3\xF1\xF1\xEA\xEE\xEC "
+        "\xFF\xE7\xFB\xEA\xE5. ";
   }
   page += "</p></body></html>";
   CharsetDecoder decoder;
@@ -73,8 +75,7 @@ TEST(Charset, UndeclaredNonUtf8IsDetected) {
 
 TEST(Charset, MetaPrescan) {
   EXPECT_EQ(meta_charset("<html><head><meta charset=utf-8>"), "utf-8");
-  EXPECT_EQ(meta_charset("<meta http-equiv='content-type' content='text/html;charset=windows-1256'/>"),
-            "windows-1256");
+  EXPECT_EQ(meta_charset("<meta http-equiv='content-type' content='text/html;charset=windows-1256'/>"), "windows-1256");
   EXPECT_EQ(meta_charset("<META CHARSET = \"KOI8-R\" >"), "KOI8-R");
   EXPECT_EQ(meta_charset("<p>charset=utf-8 outside a meta</p>"), "");
   EXPECT_EQ(meta_charset("<meta name=description content=x>"), "");
