@@ -58,7 +58,7 @@ bool is_teaser_list(const BlockCounts& counts) {
 
 bool is_prunable(const Element& element) {
   if (is_furniture(element)) return true;
-  if (element.tag == Tag::header) return true;
+  if (element.tag == Tag::header || element.tag == Tag::figcaption) return true;
   return (element.hints & kHintMaybeBoilerplate) != 0 && (element.hints & kHintContent) == 0;
 }
 
