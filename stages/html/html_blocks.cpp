@@ -105,7 +105,7 @@ class BlockRenderer {
 
   void close(const Element& element) {
     if (element.tag == Tag::br) return;
-    if (element.tag == Tag::a && link_depth_ > 0) --link_depth_;
+    if (element.tag == Tag::a && link_depth_ > 0 && --link_depth_ == 0) in_leading_link_ = false;
     if (element.tag == Tag::pre && pre_depth_ > 0) --pre_depth_;
     if (is_block_boundary(element)) {
       end_block(std::max(break_of(element.tag), Break::line));
@@ -127,6 +127,7 @@ class BlockRenderer {
       block.weight = measure_.weight;
       block.punctuation = measure_.punctuation;
       block.link_weight = link_measure_weight_;
+      block.leading_link_weight = leading_link_weight_;
       block_open_ = false;
       pending_block_ = Break::none;
     }
@@ -144,6 +145,8 @@ class BlockRenderer {
     block.element = element;
     block.before = rendered_.blocks.empty() ? Break::none : std::max(pending_block_, Break::line);
     block.tag = block_tags_.back();
+    in_leading_link_ = link_depth_ > 0;
+    leading_link_weight_ = 0;
     rendered_.blocks.push_back(block);
     block_open_ = true;
     pending_separator_ = 0;
@@ -179,6 +182,7 @@ class BlockRenderer {
       const uint32_t weight_before = measure_.weight;
       measure(data + i, run_end - i, measure_);
       if (link_depth_ > 0) link_measure_weight_ += measure_.weight - weight_before;
+      if (in_leading_link_) leading_link_weight_ += measure_.weight - weight_before;
       i = run_end;
     }
   }
@@ -188,6 +192,8 @@ class BlockRenderer {
   std::vector<Tag> block_tags_;
   Measure measure_;
   uint32_t link_measure_weight_ = 0;
+  uint32_t leading_link_weight_ = 0;
+  bool in_leading_link_ = false;
   uint32_t link_depth_ = 0;
   uint32_t pre_depth_ = 0;
   bool block_open_ = false;

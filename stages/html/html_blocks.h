@@ -15,12 +15,13 @@ namespace corpusflow::html {
 struct Block {
   uint32_t begin = 0;  // the block's bytes in RenderedText::text
   uint32_t end = 0;
-  uint32_t element = 0;        // innermost element open at the block's first character
-  Break before = Break::none;  // what separates it from the previous block: line or paragraph
-  Tag tag = Tag::other;        // innermost block-level element: p, li, h2, td, div, ...
-  uint32_t weight = 0;         // letters and digits; a Han character counts 3, kana and Hangul 2
-  uint32_t link_weight = 0;    // the part of weight inside <a>
-  uint32_t punctuation = 0;    // sentence punctuation: . , ; : ! ? and their forms in other scripts
+  uint32_t element = 0;              // innermost element open at the block's first character
+  Break before = Break::none;        // what separates it from the previous block: line or paragraph
+  Tag tag = Tag::other;              // innermost block-level element: p, li, h2, td, div, ...
+  uint32_t weight = 0;               // letters and digits; a Han character counts 3, kana and Hangul 2
+  uint32_t link_weight = 0;          // the part of weight inside <a>
+  uint32_t punctuation = 0;          // sentence punctuation: . , ; : ! ? and their forms in other scripts
+  uint32_t leading_link_weight = 0;  // the weight of the link the block starts with, 0 when it starts with text
 };
 
 struct RenderedText {

@@ -30,6 +30,7 @@ class DocumentBuilder {
     document_.elements.push_back({Tag::other, 0, 0, 0});
     document_.events.push_back({EventKind::open, 0, 0, 0});
     open_.push_back(0);
+    open_text_.push_back({});
   }
 
   void start(std::string_view name, const xmlChar** attributes) {
@@ -53,6 +54,8 @@ class DocumentBuilder {
     document_.elements.push_back({tag, hints, open_.back(), 0});
     document_.events.push_back({EventKind::open, index, 0, 0});
     open_.push_back(index);
+    open_text_.push_back({});
+    if (tag == Tag::a) ++link_depth_;
   }
 
   void end() {
@@ -70,6 +73,10 @@ class DocumentBuilder {
       document_.title.append(text, size);
       return;
     }
+    uint32_t visible = 0;
+    for (size_t i = 0; i < size; ++i) visible += static_cast<unsigned char>(text[i]) > ' ' ? 1 : 0;
+    open_text_.back().bytes += visible;
+    if (link_depth_ > 0) open_text_.back().link_bytes += visible;
     const auto offset = static_cast<uint32_t>(document_.text.size());
     document_.text.append(text, size);
     Event& last = document_.events.back();
@@ -92,6 +99,19 @@ class DocumentBuilder {
     open_.pop_back();
     Element& element = document_.elements[index];
     element.end = static_cast<uint32_t>(document_.elements.size());
+    const TextCounts counts = open_text_.back();
+    open_text_.pop_back();
+    TextCounts& parent = open_text_.back();
+    parent.bytes += counts.bytes;
+    parent.link_bytes += counts.link_bytes;
+    parent.links += counts.links;
+    if (element.tag == Tag::a) {
+      ++parent.links;
+      if (link_depth_ > 0) --link_depth_;
+    } else if (break_of(element.tag) == Break::none && counts.links >= 2 && counts.bytes > 0 &&
+               counts.link_bytes * 10 >= counts.bytes * 9) {
+      element.hints |= kHintLinkCluster;
+    }
     if (element.tag == Tag::title) in_title_ = false;
     document_.events.push_back({EventKind::close, index, 0, 0});
   }
@@ -131,8 +151,17 @@ class DocumentBuilder {
     }
   }
 
+  // Visible (non-space) text bytes, those of them inside links, and links, in an open element so far.
+  struct TextCounts {
+    uint32_t bytes = 0;
+    uint32_t link_bytes = 0;
+    uint32_t links = 0;
+  };
+
   HtmlDocument& document_;
   std::vector<uint32_t> open_;
+  std::vector<TextCounts> open_text_;
+  uint32_t link_depth_ = 0;
   uint32_t skipped_depth_ = 0;
   bool title_seen_ = false;
   bool in_title_ = false;

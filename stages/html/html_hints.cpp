@@ -9,10 +9,10 @@ namespace {
 
 // Matched anywhere inside a lower-cased name, so that `relatedPosts`, `post-comments` and `sidebar2` match too.
 constexpr auto kBoilerplateStems = std::to_array<std::string_view>({
-    "advert",    "breadcrumb", "comment",    "consent",    "cookie",   "disqus",       "footer",    "gdpr",
-    "masthead",  "navbar",     "navigation", "newsletter", "outbrain", "pagination",   "popup",     "promo",
-    "recommend", "related",    "share",      "sharing",    "sidebar",  "signup",       "social",    "sponsor",
-    "subscri",   "taboola",    "trending",   "most-read",  "mostread", "most-popular", "skip-link", "skiplink",
+    "advert",    "breadcrumb", "comment",    "consent",    "cookie",       "disqus",     "footer",   "gdpr",
+    "masthead",  "navbar",     "navigation", "newsletter", "outbrain",     "pagination", "popup",    "promo",
+    "recommend", "related",    "share",      "sharing",    "sidebar",      "signup",     "sponsor",  "subscri",
+    "taboola",   "trending",   "most-read",  "mostread",   "most-popular", "skip-link",  "skiplink",
 });
 // Matched as a whole part of a name (parts are split at any character that is not a letter or digit), because
 // as stems they would hit unrelated names (`nav` in `canvas`, `ad` in `header`).
@@ -44,8 +44,12 @@ constexpr auto kMaybeBoilerplateParts = std::to_array<std::string_view>({
     "tags",
     "widget",
 });
+// `social` names both share and follow widgets (link lists, which link density removes anyway) and embedded
+// posts (`social-media-embed`), which articles quote as part of their text.
+constexpr auto kMaybeBoilerplateStems = std::to_array<std::string_view>({"social"});
 constexpr auto kContentStems = std::to_array<std::string_view>({"article", "content", "story"});
-constexpr auto kContentParts = std::to_array<std::string_view>({"body", "entry", "main", "post", "text", "prose"});
+constexpr auto kContentParts =
+    std::to_array<std::string_view>({"body", "embed", "entry", "main", "post", "text", "prose"});
 // Whole class names of text that only screen readers get.
 constexpr auto kHiddenNames = std::to_array<std::string_view>({
     "element-invisible",
@@ -93,6 +97,7 @@ uint8_t hints_of_name(std::string_view raw) {
   if (contains(kHiddenNames, name)) return kHintHidden;
   uint8_t hints = kHintNone;
   if (has_stem(kBoilerplateStems, name)) hints |= kHintBoilerplate;
+  if (has_stem(kMaybeBoilerplateStems, name)) hints |= kHintMaybeBoilerplate;
   if (has_stem(kContentStems, name)) hints |= kHintContent;
   size_t start = 0;
   while (start < name.size()) {

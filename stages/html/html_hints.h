@@ -14,6 +14,7 @@ enum HintFlags : uint8_t {
   kHintMaybeBoilerplate = 2,  // furniture unless the same names also say content: header, meta, widget, ...
   kHintContent = 4,           // article, content, entry, post, story, role=main, itemprop=articleBody
   kHintHidden = 8,            // not rendered: hidden, aria-hidden=true, display:none, screen-reader-only text
+  kHintLinkCluster = 16,      // set by the parser: an inline element of two or more links and no other text
 };
 
 struct ElementAttributes {

@@ -36,9 +36,29 @@ bool is_furniture(const Element& element) {
   return is_boilerplate_tag(element.tag) || (element.hints & kHintBoilerplate) != 0;
 }
 
+// Teasers of other pages (a linked title, then a line or two of their text) come in lists: an element where
+// blocks that start with a link are many, and at least half as many as its sentence-like ones, is such a list
+// (or a menu). An article's paragraphs seldom start with a link.
+constexpr uint32_t kTeaserListMinLinks = 3;
+
+// A linked heading, or a text that opens with a long linked title (a fifth of it at least); not a menu entry
+// (short, not a heading), nor a paragraph that starts with a linked name.
+constexpr uint32_t kTeaserTitleWeight = 20;
+
+bool is_teaser_title(const Block& block) {
+  if (block.leading_link_weight == 0) return false;
+  if (is_heading(block.tag)) return true;
+  return block.leading_link_weight >= kTeaserTitleWeight && block.leading_link_weight * 5 >= block.weight &&
+         is_sentence_like(block);
+}
+
+bool is_teaser_list(const BlockCounts& counts) {
+  return counts.link_led >= kTeaserListMinLinks && counts.link_led * 2 >= counts.sentence_like;
+}
+
 bool is_prunable(const Element& element) {
   if (is_furniture(element)) return true;
-  if (element.tag == Tag::header) return true;
+  if (element.tag == Tag::header || element.tag == Tag::figcaption) return true;
   return (element.hints & kHintMaybeBoilerplate) != 0 && (element.hints & kHintContent) == 0;
 }
 
@@ -69,19 +89,31 @@ void MainContentSelector::select(const HtmlDocument& document, const RenderedTex
 
   // First the sentence-like text of every element, hints aside; then furniture, which never holds the bulk of
   // the page's text; then the scores.
-  good_.assign(count, 0.0f);
-  for (const Block& block : blocks) {
-    if (is_sentence_like(block) && link_density(block) <= kLinkListDensity) {
-      good_[block.element] += static_cast<float>(block.weight);
-    }
+  inline_links_.assign(count, 0);
+  for (size_t i = 1; i < count; ++i) {
+    inline_links_[i] =
+        static_cast<uint8_t>(inline_links_[elements[i].parent] != 0 || (elements[i].hints & kHintLinkCluster) != 0);
   }
-  for (size_t i = count; i-- > 1;) good_[elements[i].parent] += good_[i];
+  good_.assign(count, 0.0f);
+  counts_.assign(count, {});
+  for (const Block& block : blocks) {
+    const bool sentence_like = is_sentence_like(block) && link_density(block) <= kLinkListDensity;
+    if (sentence_like) good_[block.element] += static_cast<float>(block.weight);
+    counts_[block.element].sentence_like += sentence_like ? 1 : 0;
+    counts_[block.element].link_led += is_teaser_title(block) && inline_links_[block.element] == 0 ? 1 : 0;
+  }
+  for (size_t i = count; i-- > 1;) {
+    good_[elements[i].parent] += good_[i];
+    counts_[elements[i].parent].sentence_like += counts_[i].sentence_like;
+    counts_[elements[i].parent].link_led += counts_[i].link_led;
+  }
 
   furniture_.assign(count, 0);
   const float page_bulk = kBulkShare * good_[0];
   for (size_t i = 1; i < count; ++i) {
-    furniture_[i] = static_cast<uint8_t>(furniture_[elements[i].parent] != 0 ||
-                                         (is_furniture(elements[i]) && good_[i] < page_bulk));
+    const bool looks_like_furniture = is_furniture(elements[i]) || is_teaser_list(counts_[i]);
+    furniture_[i] =
+        static_cast<uint8_t>(furniture_[elements[i].parent] != 0 || (looks_like_furniture && good_[i] < page_bulk));
   }
 
   score_.assign(count, 0.0f);
@@ -89,10 +121,12 @@ void MainContentSelector::select(const HtmlDocument& document, const RenderedTex
     const auto weight = static_cast<float>(block.weight);
     const float density = link_density(block);
     float value;
-    if (furniture_[block.element] != 0 || density > kLinkListDensity) {
+    if (furniture_[block.element] != 0) {
       value = -weight;
-    } else if (is_sentence_like(block)) {
-      value = weight * (1.0f - density);
+    } else if (inline_links_[block.element] != 0) {
+      value = 0.0f;  // links set inside a sentence (a tooltip, "see also") say nothing of the text around them
+    } else if (is_sentence_like(block) || density > kLinkListDensity) {
+      value = weight - 2.0f * static_cast<float>(block.link_weight);
     } else {
       value = kShortBlockValue * weight;
     }

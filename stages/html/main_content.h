@@ -14,6 +14,12 @@
 
 namespace corpusflow::html {
 
+// How many blocks of an element's subtree are sentence-like, and how many start with link text.
+struct BlockCounts {
+  uint32_t sentence_like = 0;
+  uint32_t link_led = 0;
+};
+
 class MainContentSelector {
  public:
   // keep[i] is set to 1 for the blocks of the main content, 0 for the rest. Headings that repeat `title` are
@@ -24,7 +30,9 @@ class MainContentSelector {
  private:
   std::vector<float> score_;
   std::vector<float> good_;
+  std::vector<BlockCounts> counts_;
   std::vector<uint8_t> furniture_;
+  std::vector<uint8_t> inline_links_;
   std::vector<uint8_t> pruned_;
 };
 

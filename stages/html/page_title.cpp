@@ -43,7 +43,7 @@ std::string page_title(const HtmlDocument& document, const RenderedText& rendere
   if (title.empty()) {
     for (const Block& block : rendered.blocks) {
       if (block.tag == Tag::h1) {
-        title = std::string(rendered.text, block.begin, block.end - block.begin);
+        title = collapse_whitespace(std::string_view(rendered.text).substr(block.begin, block.end - block.begin));
         break;
       }
     }

@@ -81,6 +81,7 @@ TEST(HtmlText, TitleComesFromOpenGraphThenTitleThenH1) {
             "Page & more | Site");
   EXPECT_EQ(extract_html("<body><h2>Sub</h2><h1>The  heading</h1><p>text</p></body>", HtmlMode::text).title,
             "The heading");
+  EXPECT_EQ(extract_html("<h1>Two<br>lines\tand a tab</h1>", HtmlMode::text).title, "Two lines and a tab");
   EXPECT_EQ(extract_html("<p>no title</p>", HtmlMode::text).title, "");
 }
 

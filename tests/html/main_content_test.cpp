@@ -130,6 +130,42 @@ TEST(MainContent, AWrapperNamedLikeFurnitureIsNotDropped) {
   EXPECT_NE(result.text.find("The whole article lives in a wrapper whose name says sidebar. (4)"), std::string::npos);
 }
 
+TEST(MainContent, TeaserListsAfterTheArticleAreDropped) {
+  std::string teasers;
+  for (int i = 0; i < 5; ++i) {
+    teasers += "<div class='card'><h3><a href='/story" + std::to_string(i) +
+               "'>The linked title of another story number " + std::to_string(i) +
+               "</a></h3><p>The excerpt of that other story, long enough to read as a sentence.</p>"
+               "</div>";
+  }
+  const std::string html = "<body><div class='column'><article>" +
+                           paragraphs("The article itself, written in sentences that go on and on, with commas.", 8) +
+                           "</article><div class='more'>" + teasers + "</div></div></body>";
+  const HtmlText result = extract_html(html, HtmlMode::extract);
+  EXPECT_NE(result.text.find("with commas. (7)"), std::string::npos);
+  EXPECT_EQ(result.text.find("excerpt of that other story"), std::string::npos) << result.text;
+  EXPECT_EQ(result.text.find("linked title"), std::string::npos);
+}
+
+TEST(MainContent, LinksSetInsideASentenceDoNotSinkIt) {
+  // A tooltip of links inside the paragraph (a person's latest articles): the tooltip goes, the sentence stays.
+  const std::string tooltip =
+      "<span class='card'><a href='/p'>Jane Doe</a> <a href='/1'>The first headline of her other articles, a long one"
+      "</a> <a href='/2'>The second headline of her other articles, also long</a></span>";
+  std::string article;
+  for (int i = 0; i < 6; ++i) {
+    article += "<p>Senator " + tooltip + " said on day " + std::to_string(i) +
+               " that the bill, which passed, would change the rules for everyone.</p>";
+  }
+  const std::string html = "<body><div class='content'>" + article + "</div><div class='other'>" +
+                           paragraphs("Some unrelated text elsewhere, in a sentence of its own.", 2) + "</div></body>";
+  const HtmlText result = extract_html(html, HtmlMode::extract);
+  EXPECT_NE(result.text.find("said on day 5 that the bill, which passed, would change the rules for everyone."),
+            std::string::npos)
+      << result.text;
+  EXPECT_EQ(result.text.find("headline of her other articles"), std::string::npos);
+}
+
 TEST(MainContent, PagesOfShortTextsKeepThem) {
   EXPECT_EQ(extract_html("<p>Hello</p>", HtmlMode::extract).text, "Hello");
   EXPECT_EQ(extract_html("<ul><li>milk</li><li>eggs</li></ul>", HtmlMode::extract).text, "milk\neggs");
