@@ -8,9 +8,9 @@
 #include <fstream>
 #include <string>
 
+#include "io/input_stream.h"
 #include "io/record_reader.h"
 #include "io/zstd_compressor.h"
-#include "io/input_stream.h"
 
 namespace corpusflow {
 namespace {

@@ -39,7 +39,7 @@ std::string lower_trimmed(std::string_view name) {
 // A declared label as browsers read it (the WHATWG Encoding Standard's labels that matter on the web), else the
 // label itself for ICU's aliases. "" for labels a declaration may not use (UTF-16 without a byte order mark).
 std::string web_charset_name(std::string_view label) {
-  const std::string name = lower_trimmed(label);
+  std::string name = lower_trimmed(label);
   struct Alias {
     std::string_view label;
     std::string_view charset;
