@@ -20,12 +20,15 @@ uint32_t crc_flag(DeflateWrapper wrapper) {
 
 }  // namespace
 
-Inflater::Inflater(DeflateWrapper wrapper) : state_(std::make_unique<inflate_state>()), wrapper_(wrapper) { reset(); }
+Inflater::Inflater(DeflateWrapper wrapper) : state_(std::make_unique<inflate_state>()), wrapper_(wrapper) {
+  isal_inflate_init(state_.get());
+  reset();
+}
 
 Inflater::~Inflater() = default;
 
 void Inflater::reset() {
-  isal_inflate_init(state_.get());
+  isal_inflate_reset(state_.get());
   state_->crc_flag = crc_flag(wrapper_);
   error_ = 0;
   started_ = false;
