@@ -46,7 +46,9 @@ std::string bare_name(std::string_view path) {
   std::string lower(file_name);
   std::transform(lower.begin(), lower.end(), lower.begin(),
                  [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  for (std::string_view compressed : {".zst", ".zstd", ".gz", ".gzip"}) {
+  // .xz, .bz2 and .lz4 are stripped too: the file is then read, and fails at its magic with a clear
+  // "unsupported compression" instead of being skipped as not data.
+  for (std::string_view compressed : {".zst", ".zstd", ".gz", ".gzip", ".xz", ".bz2", ".lz4"}) {
     if (ends_with_lower(lower, compressed)) {
       lower.resize(lower.size() - compressed.size());
       break;

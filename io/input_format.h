@@ -11,7 +11,8 @@ enum class InputFormat { auto_detect, tar, jsonl, warc, arc, text };
 InputFormat parse_input_format(std::string_view name);
 const char* to_string(InputFormat format);
 
-// By extension (case-insensitive) after an optional .zst/.zstd/.gz/.gzip: .tar -> tar, .jsonl/.ndjson/.json ->
+// By extension (case-insensitive) after an optional .zst/.zstd/.gz/.gzip (or .xz/.bz2/.lz4, which reading
+// then rejects as unsupported compression): .tar -> tar, .jsonl/.ndjson/.json ->
 // jsonl, .warc/.wet/.wat -> warc, .arc -> arc, anything else -> text.
 InputFormat detect_format(std::string_view path);
 

@@ -194,5 +194,55 @@ TEST(WebInputCli, HtmlModes) {
   EXPECT_EQ(run_corpusflow({"run", file, "-o", (dir / "bad").string(), "--html", "markdown"}).exit_code, 2);
 }
 
+// HTML files (plain, gzip, in a tar) are pages: decoded from their <meta> charset and extracted; other
+// compressions are clear io rejects, not text.
+TEST(WebInputCli, HtmlFilesAndUnsupportedCompressions) {
+  TempDir dir;
+  const auto in = dir / "in";
+  std::filesystem::create_directories(in / "tarred");
+  const std::string russian_1251 = "\xCF\xF0\xE8\xE2\xE5\xF2, \xEC\xE8\xF0";  // Привет, мир
+  auto page = [](const std::string& title, const std::string& charset, const std::string& body) {
+    return "<html lang=\"ru\"><head><meta charset=\"" + charset + "\"><title>" + title +
+           "</title></head><body><nav><a href=/>Home</a> <a href=/news>News</a></nav><article><p>" + body +
+           "</p></article></body></html>";
+  };
+  write_file(in / "cyrillic.html",
+             page("1251", "windows-1251", russian_1251 + ". " + russian_1251 + ". " + russian_1251 + "."));
+  write_file(in / "tarred" / "member.htm", page("member", "utf-8", "Текст страницы в архиве tar, и ещё немного слов."));
+  ASSERT_EQ(
+      shell("gzip -c " + quote((in / "cyrillic.html").string()) + " > " + quote((in / "zipped.html.gz").string())), 0);
+  ASSERT_EQ(shell("tar -C " + quote(in.string()) + " -cf " + quote((in / "pages.tar").string()) + " tarred/member.htm"),
+            0);
+  std::filesystem::remove_all(in / "tarred");
+  write_file(in / "a.jsonl.xz", std::string("\xFD"
+                                            "7zXZ\x00\x00 not really xz",
+                                            22));
+  write_file(in / "b.jsonl.bz2", "BZh91AY&SY not really bzip2");
+  const CommandResult run = run_corpusflow({"run", in.string(), "-o", (dir / "out").string()});
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  std::map<std::string, nlohmann::json> by_file;
+  for (const char* folder : {"data", "rejects"}) {
+    for (const auto& doc : parsed(dir / "out" / folder)) {
+      const std::string source = doc.at("source");
+      by_file[source.substr(in.string().size() + 1, source.find(':', in.string().size()) - in.string().size() - 1)] =
+          doc;
+    }
+  }
+  ASSERT_EQ(by_file.size(), 4u);
+  EXPECT_EQ(by_file["cyrillic.html"].at("title"), "1251");
+  EXPECT_EQ(by_file["cyrillic.html"].at("text"), "Привет, мир. Привет, мир. Привет, мир.");
+  const auto duplicates = parsed(dir / "out" / "duplicates");  // zipped.html.gz: the same page, gzip'd
+  ASSERT_EQ(duplicates.size(), 1u);
+  EXPECT_EQ(duplicates[0].at("duplicate_of"), by_file["cyrillic.html"].at("id"));
+  EXPECT_EQ(by_file["pages.tar"].at("title"), "member");
+  EXPECT_EQ(by_file["pages.tar"].at("text"), "Текст страницы в архиве tar, и ещё немного слов.");
+  EXPECT_EQ(by_file["a.jsonl.xz"].at("reason"), "io");
+  EXPECT_EQ(by_file["a.jsonl.xz"].at("detail").get<std::string>().rfind("unsupported compression (xz): ", 0), 0u);
+  EXPECT_EQ(by_file["b.jsonl.bz2"].at("detail").get<std::string>().rfind("unsupported compression (bzip2): ", 0), 0u);
+  const auto stats = nlohmann::json::parse(read_file(dir / "out" / "stats.json"));
+  EXPECT_EQ(stats.at("charsets").at("sources").at("meta"), 3);
+  EXPECT_EQ(stats.at("charsets").at("used").at("windows-1251"), 2);
+}
+
 }  // namespace
 }  // namespace corpusflow::testing

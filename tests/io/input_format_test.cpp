@@ -37,6 +37,8 @@ TEST(InputFormat, DetectByExtensionAfterZst) {
   EXPECT_EQ(detect_format("old.arc.gz"), InputFormat::arc);
   EXPECT_EQ(detect_format("dolma-000.json.gz"), InputFormat::jsonl);
   EXPECT_EQ(detect_format("page.html.gz"), InputFormat::text);
+  EXPECT_EQ(detect_format("dump.jsonl.xz"), InputFormat::jsonl);  // read, then rejected at its xz magic
+  EXPECT_EQ(detect_format("crawl.warc.bz2"), InputFormat::warc);
 }
 
 TEST(InputFormat, DataFileNames) {
