@@ -59,6 +59,7 @@ bool take_web_payload(RawRecord& out, bool http, const std::string& block_media_
       return true;
     case BodyDecoding::too_large:
       out.too_large = true;
+      out.size = max_bytes + 1;  // at least: decoding stopped there
       out.bytes.clear();
       return true;
   }

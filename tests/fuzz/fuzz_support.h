@@ -73,6 +73,8 @@ inline void check_reader(const uint8_t* data, size_t size, InputFormat format) {
     } else if (!record.unsupported.empty()) {  // a member io does not read: its size, none of its bytes
       FUZZ_CHECK(record.bytes.empty(), "an unsupported record keeps bytes");
       FUZZ_CHECK(!record.too_large, "an unsupported record is also too_large");
+    } else if (!record.bad_body.empty()) {  // a web body whose declared encoding did not decode
+      FUZZ_CHECK(record.bytes.empty(), "a bad_body record keeps bytes");
     } else if (record.too_large) {
       FUZZ_CHECK(record.bytes.empty(), "a too_large record keeps bytes");
       FUZZ_CHECK(record.size > limits.max_record_bytes, "too_large below the cap");
