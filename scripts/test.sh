@@ -24,9 +24,9 @@ CC=clang CXX=clang++ "$root/scripts/build.sh" "$root/build-asan" -- -DCORPUSFLOW
 ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
   ctest --test-dir "$root/build-asan" --output-on-failure -j "$jobs"
 
-# Every libFuzzer target for a short budget (docs/formats.md, "Fuzzing"); 7 s per target, two at a time.
+# Every libFuzzer target for a short budget (docs/formats.md, "Fuzzing"); 5 s per target, two at a time.
 # FUZZ_SECONDS changes the time per target.
-FUZZ_SECONDS=${FUZZ_SECONDS:-7} FUZZ_BUILD="$root/build-asan" "$root/scripts/fuzz.sh"
+FUZZ_SECONDS=${FUZZ_SECONDS:-5} FUZZ_BUILD="$root/build-asan" "$root/scripts/fuzz.sh"
 
 if [[ -x "$root/bench/e2e" ]]; then
   "$root/bench/e2e" --quick --no-record || echo "(benchmark table unavailable)"
