@@ -150,22 +150,31 @@ TEST_F(WebInput, PagesComeOutAsAttributedTextWithoutMarkup) {
   EXPECT_EQ(charsets.at("sources").at("bom"), 1);
 }
 
-TEST(WebInputCli, GzipJsonlReadsLikeItsZstdTwin) {
+// A gzip file and its zstd twin (the same bytes recompressed) give the same documents.
+void expect_like_zstd_twin(const std::string& gzip_file, const std::string& twin_name, size_t documents) {
   TempDir dir;
-  const auto twin = dir / "dolma-documents-000.json.zst";
-  ASSERT_EQ(shell("gzip -dc " + quote(kWeb + "/dolma-documents-000.json.gz") + " | zstd -q -o " + quote(twin.string())),
-            0);
-  ASSERT_EQ(run_corpusflow({"run", kWeb + "/dolma-documents-000.json.gz", "-o", (dir / "gz").string()}).exit_code, 0);
+  const auto twin = dir / twin_name;
+  ASSERT_EQ(shell("gzip -dc " + quote(gzip_file) + " | zstd -q -o " + quote(twin.string())), 0);
+  ASSERT_EQ(run_corpusflow({"run", gzip_file, "-o", (dir / "gz").string()}).exit_code, 0);
   ASSERT_EQ(run_corpusflow({"run", twin.string(), "-o", (dir / "zst").string()}).exit_code, 0);
-  auto gz = parsed(dir / "gz" / "data");
-  auto zst = parsed(dir / "zst" / "data");
-  ASSERT_EQ(gz.size(), 10u);
-  ASSERT_EQ(gz.size(), zst.size());
-  for (size_t i = 0; i < gz.size(); ++i) {
-    gz[i].erase("source");
-    zst[i].erase("source");
-    EXPECT_EQ(gz[i], zst[i]) << i;
+  for (const char* folder : {"data", "duplicates", "rejects"}) {
+    auto gz = parsed(dir / "gz" / folder);
+    auto zst = parsed(dir / "zst" / folder);
+    if (std::string(folder) == "data") {
+      EXPECT_EQ(gz.size(), documents);
+    }
+    ASSERT_EQ(gz.size(), zst.size()) << folder;
+    for (size_t i = 0; i < gz.size(); ++i) {
+      gz[i].erase("source");
+      zst[i].erase("source");
+      EXPECT_EQ(gz[i], zst[i]) << folder << " " << i;
+    }
   }
+}
+
+TEST(WebInputCli, GzipJsonlAndGzipWarcReadLikeTheirZstdTwins) {
+  expect_like_zstd_twin(kWeb + "/dolma-documents-000.json.gz", "dolma-documents-000.json.zst", 10);
+  expect_like_zstd_twin(kWeb + "/resiliparse-warcfile.warc.gz", "resiliparse-warcfile.warc.zst", 15);
 }
 
 TEST(WebInputCli, AllVisibleTextOfAWarcPage) {
