@@ -128,6 +128,7 @@ class BlockRenderer {
       block.punctuation = measure_.punctuation;
       block.link_weight = link_measure_weight_;
       block.leading_link_weight = leading_link_weight_;
+      block.link_runs = link_runs_;
       block_open_ = false;
       pending_block_ = Break::none;
     }
@@ -137,6 +138,10 @@ class BlockRenderer {
   void start_block_if_needed(uint32_t element) {
     if (block_open_) {
       if (pending_separator_ != 0) rendered_.text.push_back(pending_separator_);
+      if (pending_separator_ == '\n' || pending_separator_ == '\t') {  // runs are counted per line and cell
+        line_link_runs_ = 0;
+        last_word_in_link_ = false;
+      }
       pending_separator_ = 0;
       return;
     }
@@ -152,6 +157,9 @@ class BlockRenderer {
     pending_separator_ = 0;
     measure_ = {};
     link_measure_weight_ = 0;
+    link_runs_ = 0;
+    line_link_runs_ = 0;
+    last_word_in_link_ = false;
   }
 
   void text(const Event& event) {
@@ -181,8 +189,15 @@ class BlockRenderer {
       rendered_.text.append(data + i, run_end - i);
       const uint32_t weight_before = measure_.weight;
       measure(data + i, run_end - i, measure_);
-      if (link_depth_ > 0) link_measure_weight_ += measure_.weight - weight_before;
-      if (in_leading_link_) leading_link_weight_ += measure_.weight - weight_before;
+      const uint32_t added = measure_.weight - weight_before;
+      if (link_depth_ > 0) link_measure_weight_ += added;
+      if (in_leading_link_) leading_link_weight_ += added;
+      // Links next to each other, or apart only by spaces and punctuation ("A | B", "A, B"), are one run; a word
+      // outside links between them starts a new one. A block's count is that of its line (or cell) with the most.
+      if (added > 0) {
+        if (link_depth_ > 0 && !last_word_in_link_) link_runs_ = std::max(link_runs_, ++line_link_runs_);
+        last_word_in_link_ = link_depth_ > 0;
+      }
       i = run_end;
     }
   }
@@ -193,6 +208,9 @@ class BlockRenderer {
   Measure measure_;
   uint32_t link_measure_weight_ = 0;
   uint32_t leading_link_weight_ = 0;
+  uint32_t link_runs_ = 0;
+  uint32_t line_link_runs_ = 0;
+  bool last_word_in_link_ = false;
   bool in_leading_link_ = false;
   uint32_t link_depth_ = 0;
   uint32_t pre_depth_ = 0;

@@ -22,6 +22,7 @@ struct Block {
   uint32_t link_weight = 0;          // the part of weight inside <a>
   uint32_t punctuation = 0;          // sentence punctuation: . , ; : ! ? and their forms in other scripts
   uint32_t leading_link_weight = 0;  // the weight of the link the block starts with, 0 when it starts with text
+  uint32_t link_runs = 0;            // most stretches of link text on one line, set apart by words outside links
 };
 
 struct RenderedText {

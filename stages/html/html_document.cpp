@@ -22,6 +22,12 @@ std::string_view view(const xmlChar* text) {
   return text == nullptr ? std::string_view() : std::string_view(reinterpret_cast<const char*>(text));
 }
 
+// The bytes that the link-cluster test weighs: not spaces, and not ASCII punctuation, so that the brackets and
+// separators around a row of links ("[edit | source]", "Share: A | B") do not count as text of their own.
+bool counts_as_text(unsigned char byte) {
+  return byte >= 0x80 || (byte >= '0' && byte <= '9') || ((byte | 0x20) >= 'a' && (byte | 0x20) <= 'z');
+}
+
 // Turns libxml2's SAX events into HtmlDocument's elements and events.
 class DocumentBuilder {
  public:
@@ -74,7 +80,7 @@ class DocumentBuilder {
       return;
     }
     uint32_t visible = 0;
-    for (size_t i = 0; i < size; ++i) visible += static_cast<unsigned char>(text[i]) > ' ' ? 1 : 0;
+    for (size_t i = 0; i < size; ++i) visible += counts_as_text(static_cast<unsigned char>(text[i])) ? 1 : 0;
     open_text_.back().bytes += visible;
     if (link_depth_ > 0) open_text_.back().link_bytes += visible;
     const auto offset = static_cast<uint32_t>(document_.text.size());
@@ -151,7 +157,7 @@ class DocumentBuilder {
     }
   }
 
-  // Visible (non-space) text bytes, those of them inside links, and links, in an open element so far.
+  // Text bytes (counts_as_text), those of them inside links, and links, in an open element so far.
   struct TextCounts {
     uint32_t bytes = 0;
     uint32_t link_bytes = 0;

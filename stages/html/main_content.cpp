@@ -20,14 +20,28 @@ constexpr float kShortBlockValue = -0.25f;
 // A furniture element inside the container is kept when it holds at least this share of the container's text:
 // a hint never removes the bulk of the content (`<div class="content has-sidebar">`).
 constexpr float kBulkShare = 0.5f;
+// The container holds at least this share of the page's sentence-like text outside furniture.
+constexpr float kContainerShare = 0.5f;
 
 bool is_sentence_like(const Block& block) {
   return block.weight >= kLongBlock || (block.weight >= kSentenceBlock && block.punctuation > 0) ||
          (block.tag == Tag::p && block.weight >= kParagraphBlock);
 }
 
+// Links set inside sentences (an encyclopedia's or a blog's cross references) are words of the text, not a
+// list of links: a block with sentence punctuation whose link text comes in at least this many runs, each set
+// apart from the next by words outside links, counts only a part of its link text. A menu, a tag list or a row
+// of links ("A | B | C", "Tags: A, B, C") is one run, however many links it has.
+constexpr uint32_t kProseLinkRuns = 3;
+constexpr float kProseLinkShare = 0.5f;
+
+float counted_link_weight(const Block& block) {
+  const auto link_weight = static_cast<float>(block.link_weight);
+  return block.punctuation > 0 && block.link_runs >= kProseLinkRuns ? kProseLinkShare * link_weight : link_weight;
+}
+
 float link_density(const Block& block) {
-  return block.weight == 0 ? 0.0f : static_cast<float>(block.link_weight) / static_cast<float>(block.weight);
+  return block.weight == 0 ? 0.0f : counted_link_weight(block) / static_cast<float>(block.weight);
 }
 
 // The page's own wrappers (html, body) carry layout classes (`has-sidebar`, `single-post`): never furniture.
@@ -126,7 +140,7 @@ void MainContentSelector::select(const HtmlDocument& document, const RenderedTex
     } else if (inline_links_[block.element] != 0) {
       value = 0.0f;  // links set inside a sentence (a tooltip, "see also") say nothing of the text around them
     } else if (is_sentence_like(block) || density > kLinkListDensity) {
-      value = weight - 2.0f * static_cast<float>(block.link_weight);
+      value = weight - 2.0f * counted_link_weight(block);
     } else {
       value = kShortBlockValue * weight;
     }
@@ -134,18 +148,49 @@ void MainContentSelector::select(const HtmlDocument& document, const RenderedTex
   }
   for (size_t i = count; i-- > 1;) score_[elements[i].parent] += score_[i];
 
+  // The container holds the bulk of the page's sentence-like text outside furniture: a box of one long text (a
+  // notice, a quote, a summary) does not win over the element that holds it and the rest of the prose, when
+  // that element's prose is split by headings, data tables and lists (an encyclopedia article).
+  prose_.assign(count, 0.0f);
+  for (const Block& block : blocks) {
+    if (furniture_[block.element] == 0 && inline_links_[block.element] == 0 && is_sentence_like(block) &&
+        link_density(block) <= kLinkListDensity) {
+      prose_[block.element] += static_cast<float>(block.weight);
+    }
+  }
+  for (size_t i = count; i-- > 1;) prose_[elements[i].parent] += prose_[i];
+  const float container_prose = kContainerShare * prose_[0];
+
   // Without sentence-like text anywhere, nothing tells the content from the rest: the whole page is taken.
   uint32_t container = 0;
   for (uint32_t i = 1; i < count && good_[0] > 0; ++i) {
-    if (score_[i] > score_[container]) container = i;
+    if (score_[i] > score_[container] && prose_[i] >= container_prose) container = i;
   }
   const uint32_t container_end = elements[container].end;
 
+  // A table without sentence-like text is data (an info box, a list of results, a timetable) and is kept or
+  // dropped whole, so that no stray cells are left: dropped when link text is more than half of it (a table of
+  // cross references or a navigation box), else kept with its linked rows.
+  text_.assign(count, {});
+  for (const Block& block : blocks) {
+    text_[block.element].weight += block.weight;
+    text_[block.element].link_weight += block.link_weight;
+  }
+  for (size_t i = count; i-- > 1;) {
+    text_[elements[i].parent].weight += text_[i].weight;
+    text_[elements[i].parent].link_weight += text_[i].link_weight;
+  }
   pruned_.assign(count, 0);
+  data_table_.assign(count, 0);
   const float bulk = kBulkShare * good_[container];
   for (uint32_t i = container + 1; i < container_end; ++i) {
+    const uint32_t parent = elements[i].parent;
+    const bool table = elements[i].tag == Tag::table && good_[i] == 0;
+    const bool link_table =
+        table && static_cast<float>(text_[i].link_weight) > kLinkListDensity * static_cast<float>(text_[i].weight);
     pruned_[i] =
-        static_cast<uint8_t>(pruned_[elements[i].parent] != 0 || (is_prunable(elements[i]) && good_[i] < bulk));
+        static_cast<uint8_t>(pruned_[parent] != 0 || link_table || (is_prunable(elements[i]) && good_[i] < bulk));
+    data_table_[i] = static_cast<uint8_t>(data_table_[parent] != 0 || table);
   }
 
   std::string squashed_title;
@@ -157,7 +202,7 @@ void MainContentSelector::select(const HtmlDocument& document, const RenderedTex
   for (size_t b = 0; b < blocks.size(); ++b) {
     const Block& block = blocks[b];
     if (block.element < container || block.element >= container_end || pruned_[block.element] != 0) continue;
-    if (link_density(block) > kLinkListDensity) continue;
+    if (link_density(block) > kLinkListDensity && data_table_[block.element] == 0) continue;
     if (is_heading(block.tag)) {
       without_spaces(std::string_view(rendered.text).substr(block.begin, block.end - block.begin), squashed_heading);
       if (repeats_title(squashed_heading, squashed_title)) continue;

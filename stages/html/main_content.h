@@ -20,6 +20,12 @@ struct BlockCounts {
   uint32_t link_led = 0;
 };
 
+// The weight of an element's subtree and the part of it inside links.
+struct TextWeights {
+  uint32_t weight = 0;
+  uint32_t link_weight = 0;
+};
+
 class MainContentSelector {
  public:
   // keep[i] is set to 1 for the blocks of the main content, 0 for the rest. Headings that repeat `title` are
@@ -30,10 +36,13 @@ class MainContentSelector {
  private:
   std::vector<float> score_;
   std::vector<float> good_;
+  std::vector<float> prose_;
   std::vector<BlockCounts> counts_;
   std::vector<uint8_t> furniture_;
   std::vector<uint8_t> inline_links_;
+  std::vector<TextWeights> text_;
   std::vector<uint8_t> pruned_;
+  std::vector<uint8_t> data_table_;
 };
 
 }  // namespace corpusflow::html

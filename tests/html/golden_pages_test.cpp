@@ -1,6 +1,6 @@
-// extract mode on four real pages of the html-articles set (golden/README.md): sentences of each article are
-// there, the page's menus, footers and widgets are not, and the whole text matches the reviewed expected file
-// (CORPUSFLOW_UPDATE_GOLDEN=1 rewrites it).
+// extract mode on four real pages of the html-articles set and one Common Crawl page (golden/README.md): sentences of
+// each article are there, the page's menus, footers and widgets are not, and the whole text matches the reviewed
+// expected file (CORPUSFLOW_UPDATE_GOLDEN=1 rewrites it).
 #include <gtest/gtest.h>
 
 #include <cstdlib>
@@ -55,6 +55,18 @@ const std::vector<GoldenPage>& golden_pages() {
         "berlebihan."},
        {"Beranda", "Entries RSS", "Cara Nabi Menjaga Kesehatan dan Berobat", "Blog di WordPress.com",
         "blogger menyukai ini"}},
+      // A MediaWiki article from Common Crawl: a notice box, an info box and heavily linked prose split by
+      // headings with edit links; the notice once won over the article.
+      {"a68245ba44bc",
+       "Escopete - Biquipedia, a enciclopedia libre",
+       "an",
+       {"Escopete ye un municipio d'a provincia de Guadalachara, en a comunidat autonoma de Castiella-La Mancha, "
+        "Espanya, comarca de La Alcarria y partiu chudicial de Guadalachara.",
+        "Ye situato a 860 metros d'altaria sobre o ran d'a mar, a una distancia de 47 km de Guadalachara",
+        "Escopete ye citato en as Relaciones Topográficas de los pueblos de Espanya",
+        "Ilesia parroquial de l'Asunción, d'estilo romanico"},
+       {"Ir al contenido", "Portalada", "Asturianu", "Brezhoneg", "Herramientas", "editar | modificar o codigo",
+        "Zaguera edición d'ista pachina"}},
   };
   return pages;
 }
@@ -87,7 +99,7 @@ TEST_P(GoldenPages, ArticleInBoilerplateOut) {
   EXPECT_EQ(result.text + "\n", testing::read_file(expected_file)) << "golden " << expected_file;
 }
 
-INSTANTIATE_TEST_SUITE_P(Pages, GoldenPages, ::testing::Range<size_t>(0, 4));
+INSTANTIATE_TEST_SUITE_P(Pages, GoldenPages, ::testing::Range<size_t>(0, 5));
 
 }  // namespace
 }  // namespace corpusflow

@@ -211,3 +211,35 @@ TEST(HtmlHints, RolesItempropAndHiddenAttributes) {
 
 }  // namespace
 }  // namespace corpusflow
+
+namespace corpusflow {
+namespace {
+
+// An encyclopedia page: a notice box with one long sentence, an info box of linked cells, then prose whose words
+// are mostly links, split by headings with "[edit | source]" links. The notice does not win over the article,
+// the linked prose is kept, the edit links and the info box are not.
+TEST(MainContent, NoticeBoxDoesNotWinOverLinkedProseWithHeadings) {
+  const std::string linked =
+      "<p>Alpha is a <a href='/m'>small town</a> of the <a href='/p'>northern province</a>, in the "
+      "<a href='/r'>coastal region</a> of <a href='/c'>Examplestan</a>, near <a href='/b'>the big river</a>.</p>";
+  std::string page =
+      "<html><body><div class='menu'><a href='/'>Main page</a> <a href='/x'>Random page</a></div><div>"
+      "<table><tr><td>This article is being rewritten to follow the house style; you can help by editing it "
+      "and removing this notice when the work is done, thank you.</td></tr></table>"
+      "<table><tr><td><a href='/s'>State</a></td><td><a href='/e'>Examplestan</a></td></tr>"
+      "<tr><td><a href='/a'>Area</a></td><td><a href='/k'>19 square kilometres</a></td></tr></table>";
+  for (int i = 0; i < 4; ++i) {
+    page += "<h2>Section " + std::to_string(i) +
+            "<span>[<a href='/e1'>edit</a> | <a href='/e2'>edit source</a>]</span></h2>" + linked;
+  }
+  page += "</div></body></html>";
+  const HtmlText result = extract_html(page, HtmlMode::extract);
+  EXPECT_NE(result.text.find("Alpha is a small town of the northern province"), std::string::npos) << result.text;
+  EXPECT_NE(result.text.find("Section 3"), std::string::npos) << result.text;
+  EXPECT_EQ(result.text.find("edit source"), std::string::npos) << result.text;
+  EXPECT_EQ(result.text.find("square kilometres"), std::string::npos) << result.text;
+  EXPECT_EQ(result.text.find("Random page"), std::string::npos) << result.text;
+}
+
+}  // namespace
+}  // namespace corpusflow
