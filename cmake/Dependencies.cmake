@@ -10,6 +10,8 @@ pkg_check_modules(ZSTD REQUIRED IMPORTED_TARGET libzstd)
 pkg_check_modules(XXHASH REQUIRED IMPORTED_TARGET libxxhash)
 # gzip input: ISA-L's igzip, 3x zlib's inflate here (docs/formats.md, "Compression").
 pkg_check_modules(ISAL REQUIRED IMPORTED_TARGET libisal)
+# gzip output of `corpusflow gen --format warc` (engine/gen/gzip_compressor.h says why zlib).
+find_package(ZLIB REQUIRED)
 # The HTML parser of the extract stage (docs/html.md says why libxml2 and not gumbo).
 pkg_check_modules(LIBXML2 REQUIRED IMPORTED_TARGET libxml-2.0)
 

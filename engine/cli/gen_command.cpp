@@ -42,7 +42,9 @@ void run_gen(GenArguments& args) {
   if (options.dup_rate + options.near_rate + options.bad_rate > 1.0) {
     throw CLI::ValidationError("--dup-rate + --near-rate + --bad-rate", "must not exceed 1");
   }
-  options.format = args.format == "jsonl" ? gen::ShardFormat::jsonl : gen::ShardFormat::tar;
+  options.format = args.format == "jsonl"  ? gen::ShardFormat::jsonl
+                   : args.format == "warc" ? gen::ShardFormat::warc
+                                           : gen::ShardFormat::tar;
   const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
   options.workers = static_cast<int>(args.threads == 0 ? cores : args.threads);
 
@@ -93,17 +95,21 @@ void register_gen_command(CLI::App& app) {
   auto args = std::make_shared<GenArguments>();
   gen::GenOptions& options = args->options;
   CLI::App* gen = app.add_subcommand("gen", "Write a synthetic corpus of scraped pages with known duplicates");
-  gen->add_option("-o,--output", args->output,
-                  "Output folder (created when missing): shards/gen-NNNNN.*.zst, truth.jsonl.zst, gen.json")
+  gen->add_option(
+         "-o,--output", args->output,
+         "Output folder (created when missing): shards/gen-NNNNN.{tar.zst,jsonl.zst,warc.gz}, truth.jsonl.zst, "
+         "gen.json")
       ->required();
   gen->add_option("--docs", options.documents, "Documents in all, bad records included")
       ->capture_default_str()
       ->check(CLI::Range(uint64_t{1}, uint64_t{1} << 40));
   gen->add_option("--shards", options.shards, "Output shards (default: one per 1,000 documents)")
       ->check(CLI::Range(1u, 1000000u));
-  gen->add_option("--format", args->format, "Shard format: tar (scraped pages) or jsonl")
+  gen->add_option("--format", args->format,
+                  "Shard format: tar (scraped pages), jsonl, or warc (HTML pages in gzip WARC/1.1, one member per "
+                  "record, with request, 404 and image records that are not documents)")
       ->capture_default_str()
-      ->check(CLI::IsMember({"tar", "jsonl"}));
+      ->check(CLI::IsMember({"tar", "jsonl", "warc"}));
   gen->add_option("--seed", options.seed, "Random seed: same seed and options, same bytes")->capture_default_str();
   gen->add_option("--dup-rate", options.dup_rate, "Share of exact copies of earlier originals")
       ->capture_default_str()
@@ -112,7 +118,8 @@ void register_gen_command(CLI::App& app) {
       ->capture_default_str()
       ->check(CLI::Range(0.0, 1.0));
   gen->add_option("--bad-rate", options.bad_rate,
-                  "Share of bad records (invalid UTF-8, empty, missing header/text); with it, a shard ends in a "
+                  "Share of bad records (invalid UTF-8, empty, missing header/text, warc: a body declared gzip that "
+                  "does not decode); with it, a shard ends in a "
                   "truncated member with probability min(1, 10 x rate)")
       ->capture_default_str()
       ->check(CLI::Range(0.0, 1.0));
@@ -123,7 +130,7 @@ void register_gen_command(CLI::App& app) {
   gen->add_option("--sites", options.sites, "Distinct hosts (Zipf-distributed)")
       ->capture_default_str()
       ->check(CLI::Range(1u, 10000000u));
-  gen->add_option("--level", options.level, "zstd level of the shards")
+  gen->add_option("--level", options.level, "zstd level of the shards (warc: zlib level, at most 9)")
       ->capture_default_str()
       ->check(CLI::Range(1, 19));
   gen->add_option("--threads", args->threads, "zstd worker threads (default: all cores)")->check(CLI::Range(0u, 256u));

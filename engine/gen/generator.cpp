@@ -6,10 +6,12 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <stdexcept>
 
 #include <xxhash.h>
 
+#include "engine/gen/html_page.h"
 #include "engine/gen/tar_writer.h"
 #include "engine/gen/zstd_file_writer.h"
 
@@ -49,6 +51,15 @@ std::string format_double(double value) {
 
 }  // namespace
 
+const char* to_string(ShardFormat format) {
+  switch (format) {
+    case ShardFormat::tar: return "tar";
+    case ShardFormat::jsonl: return "jsonl";
+    case ShardFormat::warc: return "warc";
+  }
+  return "unknown";
+}
+
 double truncation_probability(const GenOptions& options) { return std::min(1.0, 10.0 * options.bad_rate); }
 
 const char* to_string(RecordKind kind) {
@@ -69,6 +80,7 @@ const char* to_string(BadKind kind) {
     case BadKind::missing_header: return "missing_header";
     case BadKind::missing_text: return "missing_text";
     case BadKind::truncated: return "truncated";
+    case BadKind::bad_encoding: return "bad_encoding";
   }
   return "unknown";
 }
@@ -128,7 +140,9 @@ void CorpusGenerator::next(GenRecord& record) {
     const bool can_copy = !reservoir_.empty();
     if (roll < options_.bad_rate) {
       const uint64_t pick = rng.below(3);
-      const BadKind third = options_.format == ShardFormat::tar ? BadKind::missing_header : BadKind::missing_text;
+      const BadKind third = options_.format == ShardFormat::tar     ? BadKind::missing_header
+                            : options_.format == ShardFormat::jsonl ? BadKind::missing_text
+                                                                    : BadKind::bad_encoding;
       make_bad(record, pick == 0 ? BadKind::invalid_utf8 : pick == 1 ? BadKind::empty : third, content_seed);
     } else if (can_copy && roll < options_.bad_rate + options_.dup_rate) {
       make_copy(record, false, content_seed);
@@ -152,6 +166,8 @@ void CorpusGenerator::finish(GenRecord& record, const Page& page, bool with_head
   record.bytes.clear();
   if (options_.format == ShardFormat::tar) {
     render_scraped(page, with_header, record.bytes);
+  } else if (options_.format == ShardFormat::warc) {
+    render_html(page, record.bytes);
   } else {
     render_json(page, hex16(derive_seed(page.article_number, record.truth.id.record)), with_text, record.bytes);
   }
@@ -159,6 +175,7 @@ void CorpusGenerator::finish(GenRecord& record, const Page& page, bool with_head
   record.mtime = mtime_of(page.date, page.article_number);
   record.truth.bytes = record.bytes.size();
   record.truth.url = page.url;
+  record.url = page.url;
 }
 
 void CorpusGenerator::remember(DocumentId id, uint64_t seed) {
@@ -227,13 +244,14 @@ void CorpusGenerator::make_bad(GenRecord& record, BadKind kind, uint64_t seed) {
       record.bytes.clear();
       record.name = member_name(record.truth.id.record, record.bytes);
       record.truth.bytes = 0;
-      record.truth.url.clear();
+      if (options_.format != ShardFormat::warc) record.truth.url.clear();  // a WARC record keeps its URI
       break;
     case BadKind::missing_header:
       finish(record, page, false, true);
       record.truth.url.clear();
       break;
     case BadKind::missing_text: finish(record, page, true, false); break;
+    case BadKind::bad_encoding: finish(record, page, true, true); break;
     case BadKind::truncated:
       finish(record, page, true, true);
       record.truncated = true;
@@ -254,18 +272,32 @@ GenSummary write_corpus(const TextPool& pool, const GenOptions& options, const s
   std::string truth_buffer;
   std::string buffer;
   GenRecord record;
-  const char* extension = options.format == ShardFormat::tar ? ".tar.zst" : ".jsonl.zst";
+  const char* extension = options.format == ShardFormat::tar     ? ".tar.zst"
+                          : options.format == ShardFormat::jsonl ? ".jsonl.zst"
+                                                                 : ".warc.gz";
   constexpr size_t kFlushBytes = 1 << 20;
 
   for (uint32_t shard = 0; shard < generator.shard_count(); ++shard) {
     char name[32];
     std::snprintf(name, sizeof name, "gen-%05u", shard);
     const std::string path = dir + "/shards/" + name + extension;
-    ZstdFileWriter writer(path, options.level, options.workers);
+    const bool warc = options.format == ShardFormat::warc;
+    std::optional<ZstdFileWriter> writer;
+    std::optional<WarcShardWriter> warc_writer;
+    if (warc) {
+      warc_writer.emplace(path, options.seed, shard, options.level);
+    } else {
+      writer.emplace(path, options.level, options.workers);
+    }
     bool cut = false;
     for (uint64_t i = 0; i < generator.shard_documents(shard); ++i) {
       generator.next(record);
-      if (options.format == ShardFormat::tar) {
+      if (warc) {
+        const WarcDamage damage = record.truncated                            ? WarcDamage::truncated
+                                  : record.truth.bad == BadKind::bad_encoding ? WarcDamage::bad_gzip_body
+                                                                              : WarcDamage::none;
+        warc_writer->add_page(record.url, record.mtime, record.bytes, damage);
+      } else if (options.format == ShardFormat::tar) {
         if (record.truncated) {
           append_truncated_tar_member(buffer, record.name, record.bytes, record.kept_bytes, record.mtime);
           cut = true;
@@ -290,7 +322,7 @@ GenSummary write_corpus(const TextPool& pool, const GenOptions& options, const s
           break;
       }
       if (buffer.size() >= kFlushBytes) {
-        writer.write(buffer);
+        writer->write(buffer);
         buffer.clear();
       }
       if (truth_buffer.size() >= kFlushBytes) {
@@ -298,12 +330,19 @@ GenSummary write_corpus(const TextPool& pool, const GenOptions& options, const s
         truth_buffer.clear();
       }
     }
-    if (options.format == ShardFormat::tar && !cut) append_tar_end(buffer);
-    writer.write(buffer);
-    buffer.clear();
-    writer.finish();
-    summary.uncompressed_bytes += writer.bytes_in();
-    summary.compressed_bytes += writer.bytes_out();
+    if (warc) {
+      warc_writer->finish();
+      summary.uncompressed_bytes += warc_writer->bytes_in();
+      summary.compressed_bytes += warc_writer->bytes_out();
+      summary.warc += warc_writer->counts();
+    } else {
+      if (options.format == ShardFormat::tar && !cut) append_tar_end(buffer);
+      writer->write(buffer);
+      buffer.clear();
+      writer->finish();
+      summary.uncompressed_bytes += writer->bytes_in();
+      summary.compressed_bytes += writer->bytes_out();
+    }
     summary.shard_paths.push_back(path);
   }
   truth.write(truth_buffer);
@@ -317,9 +356,8 @@ void write_summary_json(const std::string& dir, const GenOptions& options, const
                         const std::vector<std::string>& pool_inputs) {
   std::string json = "{\n  \"generator\": \"corpusflow gen\",\n";
   json += "  \"options\": {\"documents\": " + std::to_string(options.documents) +
-          ", \"shards\": " + std::to_string(summary.shards) + ", \"format\": \"" +
-          (options.format == ShardFormat::tar ? "tar" : "jsonl") + "\", \"seed\": " + std::to_string(options.seed) +
-          ", \"dup_rate\": " + format_double(options.dup_rate) +
+          ", \"shards\": " + std::to_string(summary.shards) + ", \"format\": \"" + to_string(options.format) +
+          "\", \"seed\": " + std::to_string(options.seed) + ", \"dup_rate\": " + format_double(options.dup_rate) +
           ", \"near_rate\": " + format_double(options.near_rate) +
           ", \"bad_rate\": " + format_double(options.bad_rate) + ", \"sites\": " + std::to_string(options.sites) +
           ", \"level\": " + std::to_string(options.level) + ", \"pool\": [";
@@ -333,13 +371,20 @@ void write_summary_json(const std::string& dir, const GenOptions& options, const
           ", \"near\": " + std::to_string(summary.near) + ", \"bad\": " + std::to_string(summary.bad) +
           "},\n  \"bad\": {";
   bool first = true;
-  for (int kind = 1; kind < 6; ++kind) {
+  for (int kind = 1; kind < kBadKinds; ++kind) {
     json += first ? "\"" : ", \"";
     first = false;
     json += std::string(to_string(static_cast<BadKind>(kind))) + "\": " + std::to_string(summary.bad_by_kind[kind]);
   }
   json += "},\n  \"uncompressed_bytes\": " + std::to_string(summary.uncompressed_bytes) +
           ",\n  \"compressed_bytes\": " + std::to_string(summary.compressed_bytes) +
+          (options.format != ShardFormat::warc
+               ? std::string()
+               : ",\n  \"warc_records\": {\"warcinfo\": " + std::to_string(summary.warc.warcinfo) + ", \"request\": " +
+                     std::to_string(summary.warc.requests) + ", \"page\": " + std::to_string(summary.warc.pages) +
+                     ", \"not_found\": " + std::to_string(summary.warc.not_found) + ", \"image\": " +
+                     std::to_string(summary.warc.images) + ", \"chunked\": " + std::to_string(summary.warc.chunked) +
+                     ", \"gzip\": " + std::to_string(summary.warc.gzip) + "}") +
           ",\n  \"seconds\": " + format_double(summary.seconds) + "\n}\n";
   const std::string path = dir + "/gen.json";
   {

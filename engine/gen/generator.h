@@ -1,5 +1,5 @@
 // Corpus generator: a deterministic stream of synthetic scraped pages with known exact copies, near
-// copies and bad records, and the writer that lays them out as tar.zst or jsonl.zst shards plus
+// copies and bad records, and the writer that lays them out as tar.zst, jsonl.zst or warc.gz shards plus
 // truth.jsonl.zst. Memory is bounded by the text pool and a fixed reservoir of earlier originals:
 // 10 million documents need no more than 1,000.
 #pragma once
@@ -14,10 +14,13 @@
 #include "engine/gen/rng.h"
 #include "engine/gen/site_table.h"
 #include "engine/gen/text_pool.h"
+#include "engine/gen/warc_writer.h"
 
 namespace corpusflow::gen {
 
-enum class ShardFormat { tar, jsonl };
+enum class ShardFormat { tar, jsonl, warc };
+
+const char* to_string(ShardFormat format);
 
 struct GenOptions {
   uint64_t documents = 1000;  // records in all, bad ones included
@@ -38,7 +41,11 @@ struct GenOptions {
 double truncation_probability(const GenOptions& options);
 
 enum class RecordKind { original, exact, near, bad };
-enum class BadKind { none, invalid_utf8, empty, missing_header, missing_text, truncated };
+// The third kind of bad record depends on the format: tar missing_header, jsonl missing_text, warc
+// bad_encoding (a body declared gzip that does not decode). truncated: the shard's last record is cut off
+// (for warc, in the middle of its gzip member).
+enum class BadKind { none, invalid_utf8, empty, missing_header, missing_text, truncated, bad_encoding };
+inline constexpr int kBadKinds = 7;
 
 const char* to_string(RecordKind kind);
 const char* to_string(BadKind kind);
@@ -53,7 +60,7 @@ struct Truth {
   double word_jaccard = 1.0;        // near: 5-word shingle Jaccard of the pages without header
   BadKind bad = BadKind::none;      // bad
   uint64_t bytes = 0;               // size of the record's bytes (full size for a truncated member)
-  std::string url;                  // empty for bad records without a header
+  std::string url;                  // empty for bad records without a header (tar, jsonl)
 
   // One JSON object, no newline.
   std::string json() const;
@@ -61,7 +68,8 @@ struct Truth {
 
 struct GenRecord {
   std::string name;        // tar member name `NNN_<16 hex>.txt`
-  std::string bytes;       // member content, or the JSON line without its newline
+  std::string bytes;       // member content, the JSON line without its newline, or the HTML page (warc)
+  std::string url;         // the page's URL (warc: WARC-Target-URI)
   uint64_t mtime = 0;      // seconds since 1970 (the page's date)
   bool truncated = false;  // only the first `kept_bytes` of `bytes` are written, and the shard ends
   size_t kept_bytes = 0;
@@ -107,15 +115,16 @@ class CorpusGenerator {
 struct GenSummary {
   uint64_t documents = 0;
   uint64_t originals = 0, exact = 0, near = 0, bad = 0;
-  uint64_t bad_by_kind[6] = {};
+  uint64_t bad_by_kind[kBadKinds] = {};
   uint64_t uncompressed_bytes = 0;  // shard bytes before compression (tar framing included)
   uint64_t compressed_bytes = 0;
+  WarcCounts warc;  // warc: the records written, documents and not
   uint32_t shards = 0;
   double seconds = 0;
   std::vector<std::string> shard_paths;
 };
 
-// Writes `options.documents` records to DIR/shards/gen-NNNNN.{tar,jsonl}.zst (the input for
+// Writes `options.documents` records to DIR/shards/gen-NNNNN.{tar.zst,jsonl.zst,warc.gz} (the input for
 // `corpusflow run DIR/shards`) and DIR/truth.jsonl.zst, whose ids refer to those shards. DIR is created
 // when missing. Throws when a file cannot be written.
 GenSummary write_corpus(const TextPool& pool, const GenOptions& options, const std::string& dir);
