@@ -14,12 +14,12 @@ namespace corpusflow {
 
 namespace {
 
-constexpr size_t kMetaScanBytes = 8192;      // browsers prescan 1024; real pages put <meta> after long scripts
+constexpr size_t kMetaScanBytes = 8192;  // browsers prescan 1024; real pages put <meta> after long scripts
 // What ICU's detector reads of a page, from just before its first non-ASCII byte (the head of a page is often
 // all ASCII script and style, which tells nothing): it costs ~270 ns per byte it reads (bench/web_bench).
 constexpr size_t kDetectorBytes = 4 << 10;
 constexpr size_t kDetectorLeadBytes = 256;
-constexpr int32_t kMinConfidence = 10;       // below this the detector is guessing
+constexpr int32_t kMinConfidence = 10;  // below this the detector is guessing
 
 char charset_lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
 

@@ -121,7 +121,9 @@ TEST_F(WebInput, PagesComeOutAsAttributedTextWithoutMarkup) {
   EXPECT_EQ(wiki->at("language"), "es");  // CLD2 has no Aragonese; its nearest
   const std::string text = wiki->at("text");
   EXPECT_EQ(text.find('<'), std::string::npos) << text.substr(0, 300);
-  EXPECT_FALSE(text.empty());
+  EXPECT_NE(text.find("Escopete ye un municipio d'a provincia de Guadalachara"), std::string::npos) << text;
+  EXPECT_EQ(text.find("Herramientas"), std::string::npos) << text;   // the tools menu
+  EXPECT_EQ(text.find("Bahasa Melayu"), std::string::npos) << text;  // the list of languages
 
   const nlohmann::json* russian = document("http://01spb.ru/company/");  // windows-1251
   ASSERT_NE(russian, nullptr);
