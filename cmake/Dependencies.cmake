@@ -12,6 +12,8 @@ pkg_check_modules(XXHASH REQUIRED IMPORTED_TARGET libxxhash)
 pkg_check_modules(ISAL REQUIRED IMPORTED_TARGET libisal)
 # gzip output of `corpusflow gen --format warc` (engine/gen/gzip_compressor.h says why zlib).
 find_package(ZLIB REQUIRED)
+# IDNA for the URL key's hosts (UTS #46).
+pkg_check_modules(IDN2 REQUIRED IMPORTED_TARGET libidn2)
 # The HTML parser of the extract stage (docs/html.md says why libxml2 and not gumbo).
 pkg_check_modules(LIBXML2 REQUIRED IMPORTED_TARGET libxml-2.0)
 

@@ -8,26 +8,36 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 "$root/scripts/install-deps.sh" --test
 jobs=$(nproc)
+# Seconds since the start at each step, so a slow CI run says where its time went.
+step() { echo "test.sh: ${SECONDS} s: $*"; }
 
+step "Release build"
 "$root/scripts/build.sh" "$root/build"
+step "Release tests"
 ctest --test-dir "$root/build" --output-on-failure -j "$jobs"
 [[ "${1:-}" == "--fast" ]] && exit 0
 
 # Layout and clang-tidy over the Release build's translation units (.clang-format, .clang-tidy).
+step "lint"
 "$root/scripts/lint.sh" "$root/build"
 
 # One clang build serves the sanitizers and the fuzzers: -O1 without debug info, ASan + UBSan everywhere, and
 # libFuzzer's coverage in the libraries the fuzz targets exercise (tests/fuzz/CMakeLists.txt). A second, separate
 # fuzz build cost two more minutes of CI.
+step "sanitizer build"
 CC=clang CXX=clang++ "$root/scripts/build.sh" "$root/build-asan" -- -DCORPUSFLOW_SANITIZE=ON \
   -DCORPUSFLOW_FUZZ=ON -DCORPUSFLOW_BENCH=OFF -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS_DEBUG=-O1
+step "sanitizer tests"
 ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
   ctest --test-dir "$root/build-asan" --output-on-failure -j "$jobs"
 
 # Every libFuzzer target for a short budget (docs/formats.md, "Fuzzing"); 5 s per target, two at a time.
 # FUZZ_SECONDS changes the time per target.
+step "fuzzing"
 FUZZ_SECONDS=${FUZZ_SECONDS:-5} FUZZ_BUILD="$root/build-asan" "$root/scripts/fuzz.sh"
 
+step "end-to-end table"
 if [[ -x "$root/bench/e2e" ]]; then
   "$root/bench/e2e" --quick --no-record || echo "(benchmark table unavailable)"
 fi
+step "done"

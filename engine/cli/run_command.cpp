@@ -207,6 +207,8 @@ void register_run_command(CLI::App& app, const std::string& command_line) {
       ->capture_default_str();
   run->add_option("--dedup", arguments->dedup, "Duplicate kinds to drop: any of exact,url,near, or none")
       ->capture_default_str();
+  run->add_flag("--url-keep-scheme{false}", config.dedup.url_merge_http_https,
+                "URL dedup: http:// and https:// of the same address are different pages");
   run->add_option("--ngram", config.dedup.ngram, "Shingle length in tokens")
       ->check(CLI::Range(1, 64))
       ->capture_default_str();

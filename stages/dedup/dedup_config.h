@@ -16,13 +16,14 @@ enum class MinHashFamily : uint8_t {
 };
 
 struct DedupConfig {
-  bool exact = true;        // --dedup exact: same 128-bit hash of the fingerprint text
-  bool url = true;          // --dedup url: same normalized URL
-  bool near = true;         // --dedup near: MinHash LSH with verification
-  int ngram = 5;            // shingle length in tokens; shorter documents get exact + url only
-  int bands = 14;           // LSH bands; a signature holds bands * rows values (default 112)
-  int rows = 8;             // values per band
-  double threshold = 0.75;  // near when the estimated Jaccard (signature agreement) >= threshold
+  bool exact = true;                 // --dedup exact: same 128-bit hash of the fingerprint text
+  bool url = true;                   // --dedup url: same normalized URL
+  bool url_merge_http_https = true;  // the URL key treats http:// and https:// as one page (--url-keep-scheme)
+  bool near = true;                  // --dedup near: MinHash LSH with verification
+  int ngram = 5;                     // shingle length in tokens; shorter documents get exact + url only
+  int bands = 14;                    // LSH bands; a signature holds bands * rows values (default 112)
+  int rows = 8;                      // values per band
+  double threshold = 0.75;           // near when the estimated Jaccard (signature agreement) >= threshold
   MinHashFamily family = MinHashFamily::one_permutation;
   uint64_t seed = 0x636f72707573666cull;     // ASCII "corpusfl": fixes the permutations and band keys
   uint64_t index_memory_bytes = 4ull << 30;  // --index-memory; exceeding it throws IndexMemoryExceeded

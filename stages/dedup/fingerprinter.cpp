@@ -37,7 +37,7 @@ void Fingerprinter::fingerprint(Document& doc) {
   }
 
   if (!doc.url.empty()) {
-    const std::string url = normalize_url(doc.url);
+    const std::string url = normalize_url(doc.url, {.merge_http_https = config_.url_merge_http_https});
     fp.has_url = !url.empty();
     if (fp.has_url) fp.url_hash = XXH3_64bits(url.data(), url.size());
   }

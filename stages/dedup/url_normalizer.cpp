@@ -1,6 +1,9 @@
 #include "stages/dedup/url_normalizer.h"
 
+#include <idn2.h>
+
 #include <cstdint>
+#include <cstdlib>
 
 namespace corpusflow {
 namespace {
@@ -55,9 +58,70 @@ bool append_escaped(std::string_view part, std::string& out) {
   return true;
 }
 
+// The host as url dedup compares it: percent escapes decoded, lower-cased; a host with non-ASCII bytes in its
+// IDNA A-label form when libidn2 accepts it (else as written, lower-cased).
+std::string normalize_host(std::string_view host) {
+  std::string decoded;
+  decoded.reserve(host.size());
+  bool non_ascii = false;
+  for (size_t i = 0; i < host.size(); ++i) {
+    char c = host[i];
+    if (c == '%' && i + 2 < host.size() && hex_value(host[i + 1]) >= 0 && hex_value(host[i + 2]) >= 0) {
+      c = static_cast<char>(hex_value(host[i + 1]) * 16 + hex_value(host[i + 2]));
+      i += 2;
+    }
+    non_ascii |= static_cast<unsigned char>(c) >= 0x80;
+    decoded += lower(c);
+  }
+  if (!non_ascii) return decoded;
+  char* ascii = nullptr;
+  int status = idn2_to_ascii_8z(decoded.c_str(), &ascii, IDN2_NFC_INPUT | IDN2_NONTRANSITIONAL);
+  if (status != IDN2_OK) {
+    std::free(ascii);
+    ascii = nullptr;
+    status = idn2_to_ascii_8z(decoded.c_str(), &ascii, IDN2_NFC_INPUT | IDN2_TRANSITIONAL);
+  }
+  if (status == IDN2_OK && ascii != nullptr) {
+    std::string label(ascii);
+    std::free(ascii);
+    for (char& c : label) c = lower(c);
+    return label;
+  }
+  std::free(ascii);
+  return decoded;
+}
+
 }  // namespace
 
-std::string normalize_url(std::string_view url) {
+std::string remove_dot_segments(std::string_view path) {
+  std::string out;
+  out.reserve(path.size());
+  while (!path.empty()) {
+    if (path.starts_with("../")) {
+      path.remove_prefix(3);
+    } else if (path.starts_with("./")) {
+      path.remove_prefix(2);
+    } else if (path.starts_with("/./")) {
+      path.remove_prefix(2);
+    } else if (path == "/.") {
+      path = "/";
+    } else if (path.starts_with("/../") || path == "/..") {
+      path = path == "/.." ? std::string_view("/") : path.substr(3);
+      const size_t last = out.rfind('/');
+      out.resize(last == std::string::npos ? 0 : last);
+    } else if (path == "." || path == "..") {
+      path = {};
+    } else {
+      const size_t next = path.find('/', 1);
+      const size_t take = next == std::string_view::npos ? path.size() : next;
+      out.append(path.substr(0, take));
+      path.remove_prefix(take);
+    }
+  }
+  return out;
+}
+
+std::string normalize_url(std::string_view url, const UrlKeyOptions& options) {
   while (!url.empty() && is_space(url.front())) url.remove_prefix(1);
   while (!url.empty() && is_space(url.back())) url.remove_suffix(1);
 
@@ -99,6 +163,11 @@ std::string normalize_url(std::string_view url) {
   if (!host.empty() && host.back() == '.') host.remove_suffix(1);
   if (host.empty()) return {};
 
+  const bool default_port_given = !port.empty() && port == default_port(scheme);
+  if (options.merge_http_https && scheme == "https") {
+    scheme = "http";
+    if (port == "443") port = {};
+  }
   std::string out;
   out.reserve(url.size() + 8);
   out += scheme;
@@ -109,9 +178,9 @@ std::string normalize_url(std::string_view url) {
   }
   for (char c : host) {
     if (static_cast<unsigned char>(c) <= 0x20 || c == 0x7f) return {};
-    out += lower(c);
   }
-  if (!port.empty() && port != default_port(scheme)) {
+  out += normalize_host(host);
+  if (!port.empty() && !default_port_given && port != default_port(scheme)) {
     out += ':';
     out += port;
   }
@@ -121,9 +190,13 @@ std::string normalize_url(std::string_view url) {
   const size_t query_start = rest.find('?');
   std::string_view path = rest.substr(0, query_start);
   std::string_view query = query_start == std::string_view::npos ? std::string_view{} : rest.substr(query_start + 1);
-  while (path.size() > 1 && path.back() == '/') path.remove_suffix(1);
-  if (path.empty()) path = "/";
-  if (!append_escaped(path, out)) return {};
+  std::string escaped_path;
+  if (!append_escaped(path, escaped_path)) return {};
+  // After decoding, so that %2E segments are dot segments too.
+  std::string clean_path = remove_dot_segments(escaped_path);
+  while (clean_path.size() > 1 && clean_path.back() == '/') clean_path.pop_back();
+  if (clean_path.empty()) clean_path = "/";
+  out += clean_path;
   if (!query.empty()) {
     out += '?';
     if (!append_escaped(query, out)) return {};

@@ -5,15 +5,17 @@
 namespace corpusflow {
 namespace {
 
+const UrlKeyOptions kKeepScheme{.merge_http_https = false};
+
 TEST(NormalizeUrl, LowerCasesSchemeAndHostOnly) {
   EXPECT_EQ(normalize_url("HTTP://WWW.Example.COM/Path/To?Q=A"), "http://www.example.com/Path/To?Q=A");
 }
 
 TEST(NormalizeUrl, DropsDefaultPortKeepsOthers) {
   EXPECT_EQ(normalize_url("http://example.com:80/a"), "http://example.com/a");
-  EXPECT_EQ(normalize_url("https://example.com:443/a"), "https://example.com/a");
+  EXPECT_EQ(normalize_url("https://example.com:443/a", kKeepScheme), "https://example.com/a");
   EXPECT_EQ(normalize_url("http://example.com:0080/a"), "http://example.com/a");
-  EXPECT_EQ(normalize_url("https://example.com:80/a"), "https://example.com:80/a");
+  EXPECT_EQ(normalize_url("https://example.com:80/a", kKeepScheme), "https://example.com:80/a");
   EXPECT_EQ(normalize_url("http://example.com:8080/a"), "http://example.com:8080/a");
   EXPECT_EQ(normalize_url("http://example.com:/a"), "http://example.com/a");
 }
@@ -34,7 +36,7 @@ TEST(NormalizeUrl, NormalizesTrailingSlashAndEmptyPath) {
 }
 
 TEST(NormalizeUrl, TrimsWhitespaceAndHostTrailingDot) {
-  EXPECT_EQ(normalize_url("  https://Example.com./x \n"), "https://example.com/x");
+  EXPECT_EQ(normalize_url("  https://Example.com./x \n", kKeepScheme), "https://example.com/x");
 }
 
 TEST(NormalizeUrl, RawNonAsciiAndPercentEscapedFormsAgree) {
@@ -49,6 +51,37 @@ TEST(NormalizeUrl, RawNonAsciiAndPercentEscapedFormsAgree) {
   EXPECT_EQ(normalize_url("http://e.com/a b"), "http://e.com/a%20b");
   EXPECT_EQ(normalize_url("http://e.com/100%"), "http://e.com/100%");
   EXPECT_EQ(normalize_url("http://e.com/%zz"), "http://e.com/%zz");
+}
+
+TEST(NormalizeUrl, DotSegmentsAreRemoved) {
+  EXPECT_EQ(normalize_url("http://e.com/a/./c/../b"), "http://e.com/a/b");
+  EXPECT_EQ(normalize_url("http://e.com/a/%2E/c/%2e%2E/b"), "http://e.com/a/b");
+  EXPECT_EQ(normalize_url("http://e.com/../../x"), "http://e.com/x");
+  EXPECT_EQ(normalize_url("http://e.com/a/b/.."), "http://e.com/a");
+  EXPECT_EQ(normalize_url("http://e.com/a/.?q=1"), "http://e.com/a?q=1");
+  EXPECT_EQ(normalize_url("http://e.com/a..b/.c"), "http://e.com/a..b/.c");  // dots inside names stay
+  EXPECT_EQ(remove_dot_segments("/a/b/c/./../../g"), "/a/g");
+  EXPECT_EQ(remove_dot_segments("/mid/content=5/../6"), "/mid/6");
+}
+
+TEST(NormalizeUrl, InternationalizedHostsBecomeTheirALabel) {
+  EXPECT_EQ(normalize_url("http://bücher.example/x"), "http://xn--bcher-kva.example/x");
+  EXPECT_EQ(normalize_url("http://B%C3%BCcher.Example/x"), "http://xn--bcher-kva.example/x");
+  EXPECT_EQ(normalize_url("http://XN--BCHER-KVA.example/x"), "http://xn--bcher-kva.example/x");
+  const std::string arabic = normalize_url("http://موقع.مصر/");  // an Arabic host and TLD
+  EXPECT_TRUE(arabic.starts_with("http://xn--")) << arabic;
+  EXPECT_EQ(normalize_url(arabic), arabic);
+  EXPECT_EQ(normalize_url("http://%D9%85%D9%88%D9%82%D8%B9.%D9%85%D8%B5%D8%B1/"), arabic);
+  EXPECT_EQ(normalize_url("http://bad\xFFhost.com/"), "http://bad\xFFhost.com/");  // not IDNA: kept as written
+  EXPECT_EQ(normalize_url("http://faß.de/"), "http://xn--fa-hia.de/");             // UTS #46 non-transitional
+}
+
+TEST(NormalizeUrl, HttpAndHttpsAreOnePageUnlessAsked) {
+  EXPECT_EQ(normalize_url("https://example.com/a"), "http://example.com/a");
+  EXPECT_EQ(normalize_url("https://example.com:443/a"), "http://example.com/a");
+  EXPECT_EQ(normalize_url("https://example.com:8443/a"), "http://example.com:8443/a");
+  EXPECT_EQ(normalize_url("https://example.com/a", kKeepScheme), "https://example.com/a");
+  EXPECT_EQ(normalize_url("ftp://example.com/a"), "ftp://example.com/a");
 }
 
 TEST(NormalizeUrl, KeepsUserinfoAndIpv6Literal) {
