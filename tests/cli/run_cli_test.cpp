@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include <fstream>
+#include <set>
 
 #include "cli/cli_harness.h"
 
@@ -37,7 +38,7 @@ TEST(RunCli, SeedPageComesOutAsOneDocumentWithItsHeader) {
   const auto documents = parsed_lines(dir / "out" / "data");
   ASSERT_EQ(documents.size(), 1u);
   const auto& doc = documents[0];
-  EXPECT_EQ(doc["id"], "0:0");
+  EXPECT_EQ(doc["id"], shard.filename().string() + ":0");  // a tar member has no id of its own
   EXPECT_EQ(doc["host"], "sarabic.ae");
   EXPECT_EQ(doc["date"], "2025-10-08");
   EXPECT_TRUE(doc["url"].get<std::string>().starts_with("https://sarabic.ae/20251008/"));
@@ -68,17 +69,22 @@ TEST(RunCli, AntSampleBalancesTheAccountsAndWritesValidJsonLines) {
   EXPECT_EQ(kept.size(), accounting["kept"].get<uint64_t>());
   EXPECT_EQ(decoded_lines(out / "duplicates").size(), accounting["duplicates"].get<uint64_t>());
   EXPECT_EQ(decoded_lines(out / "rejects").size(), accounting["rejected"].get<uint64_t>());
-  std::string previous_id;
-  uint64_t previous_shard = 0, previous_record = 0;
+  // Ids `<shard name>:<record>`, in input order: shards sorted by name, records ascending within each.
+  std::string previous_shard;
+  uint64_t previous_record = 0;
+  std::set<std::string> ids;
   for (const std::string& line : kept) {
     const auto doc = nlohmann::json::parse(line);  // throws on invalid JSON
     const std::string id = doc["id"];
-    const uint64_t shard = std::stoull(id.substr(0, id.find(':')));
-    const uint64_t record = std::stoull(id.substr(id.find(':') + 1));
-    if (!previous_id.empty()) {
+    EXPECT_TRUE(ids.insert(id).second) << id;
+    const size_t colon = id.rfind(':');
+    ASSERT_NE(colon, std::string::npos) << id;
+    const std::string shard = id.substr(0, colon);
+    EXPECT_TRUE(shard.starts_with("ant-") && shard.ends_with(".tar.zst")) << id;
+    const uint64_t record = std::stoull(id.substr(colon + 1));
+    if (!previous_shard.empty()) {
       EXPECT_TRUE(shard > previous_shard || (shard == previous_shard && record > previous_record)) << id;
     }
-    previous_id = id;
     previous_shard = shard;
     previous_record = record;
   }
@@ -115,7 +121,7 @@ TEST(RunCli, OutputIsByteIdenticalForOneAndTwoThreads) {
   }
 }
 
-TEST(RunCli, JsonlInputKeepsOtherFieldsAsMetadata) {
+TEST(RunCli, JsonlInputKeepsItsIdsAndOtherFieldsAsWritten) {
   TempDir dir;
   const auto out = dir / "out";
   const CommandResult run =
@@ -126,9 +132,9 @@ TEST(RunCli, JsonlInputKeepsOtherFieldsAsMetadata) {
   EXPECT_EQ(documents.size() + rejects.size(), 532u);
   EXPECT_GT(documents.size(), 500u);
   const auto& first = documents.front();
-  ASSERT_TRUE(first.contains("metadata"));
-  EXPECT_TRUE(first["metadata"]["id"].get<std::string>().starts_with("udhr-"));
-  EXPECT_TRUE(first["metadata"].contains("iso6393"));
+  EXPECT_FALSE(first.contains("metadata"));
+  EXPECT_TRUE(first["id"].get<std::string>().starts_with("udhr-"));
+  EXPECT_TRUE(first.contains("iso6393"));
   EXPECT_FALSE(first["title"].get<std::string>().empty());
 }
 
@@ -313,9 +319,9 @@ TEST(RunCli, StatsAndManifestLearnTheStagesFromTheStageList) {
   const auto stats = read_json(dir / "out" / "stats.json");
   const auto manifest = read_json(dir / "out" / "manifest.json");
   EXPECT_EQ(manifest["config"]["threads"], 2);
-  EXPECT_EQ(
-      manifest["config"]["stages"],
-      nlohmann::json::parse(R"(["parse","extract","normalize","fingerprint","decide","stats","encode","compress"])"));
+  EXPECT_EQ(manifest["config"]["stages"],
+            nlohmann::json::parse(
+                R"(["parse","extract","normalize","fingerprint","ids","decide","stats","encode","compress"])"));
   std::vector<std::string> names;
   const uint64_t records = stats["documents"]["in"].get<uint64_t>();
   ASSERT_GT(records, 0u);
@@ -324,8 +330,8 @@ TEST(RunCli, StatsAndManifestLearnTheStagesFromTheStageList) {
     EXPECT_EQ(stage["documents"].get<uint64_t>(), records) << stage["name"];
     EXPECT_GT(stage["bytes"].get<uint64_t>(), 0u) << stage["name"];
   }
-  EXPECT_EQ(names, (std::vector<std::string>{"read", "parse", "extract", "normalize", "fingerprint", "decide", "stats",
-                                             "encode", "compress", "write"}));
+  EXPECT_EQ(names, (std::vector<std::string>{"read", "parse", "extract", "normalize", "fingerprint", "ids", "decide",
+                                             "stats", "encode", "compress", "write"}));
 
   const CommandResult plain = run_corpusflow(
       {"run", kSample + "/udhr", "-o", (dir / "plain").string(), "--dedup", "none", "--progress", "none"});
@@ -333,7 +339,7 @@ TEST(RunCli, StatsAndManifestLearnTheStagesFromTheStageList) {
   const auto plain_manifest = read_json(dir / "plain" / "manifest.json");
   EXPECT_GT(plain_manifest["config"]["threads"].get<int>(), 0);
   EXPECT_EQ(plain_manifest["config"]["stages"],
-            nlohmann::json::parse(R"(["parse","extract","normalize","stats","encode","compress"])"));
+            nlohmann::json::parse(R"(["parse","extract","normalize","ids","stats","encode","compress"])"));
 }
 
 }  // namespace

@@ -49,6 +49,7 @@ TEST(Utf8, RepairsEachMaximalInvalidSubsequence) {
 Document sample(Outcome outcome) {
   Document doc;
   doc.id = {2, 7};
+  doc.id_text = "s.tar.zst:7";
   doc.url = "https://a.example/x";
   doc.host = "a.example";
   doc.date = "2018-03-17";
@@ -65,16 +66,17 @@ Document sample(Outcome outcome) {
   return doc;
 }
 
-TEST(BatchEncoder, KeptDocumentHasTheFlatColumns) {
+TEST(BatchEncoder, KeptDocumentHasTheFlatColumnsThenTheInputsFields) {
   std::string out;
   Document doc = sample(Outcome::kept);
-  doc.metadata_json = R"({"id":"orig-1"})";
+  doc.fields.add(FieldScope::top, "dump", R"("CC-MAIN-2013-20")");
+  doc.fields.add(FieldScope::top, "n", "[1, 2]");
   encode_kept_document(doc, out);
   EXPECT_EQ(out,
-            "{\"id\":\"2:7\",\"url\":\"https://a.example/x\",\"host\":\"a.example\",\"date\":\"2018-03-17\","
+            "{\"id\":\"s.tar.zst:7\",\"url\":\"https://a.example/x\",\"host\":\"a.example\",\"date\":\"2018-03-17\","
             "\"title\":\"\xD8\xB9\xD9\x86\xD9\x88\xD8\xA7\xD9\x86\",\"text\":\"line one\\nline \\\"two\\\"\","
             "\"language\":\"ar\",\"language_score\":0.97,\"script\":\"Arab\",\"words\":3,\"chars\":19,"
-            "\"source\":\"shards/s.tar.zst:001.txt\",\"metadata\":{\"id\":\"orig-1\"}}\n");
+            "\"source\":\"shards/s.tar.zst:001.txt\",\"dump\":\"CC-MAIN-2013-20\",\"n\":[1, 2]}\n");
 }
 
 TEST(BatchEncoder, SplitsABatchIntoThreeStreamsInOrder) {
@@ -82,12 +84,16 @@ TEST(BatchEncoder, SplitsABatchIntoThreeStreamsInOrder) {
   batch.documents.push_back(sample(Outcome::kept));
   Document duplicate = sample(Outcome::duplicate);
   duplicate.id = {2, 8};
+  duplicate.id_text = "urn:8";
   duplicate.duplicate_kind = DuplicateKind::near;
   duplicate.duplicate_of = {2, 7};
+  duplicate.duplicate_of_id = "17";  // a JSONL id that was a number
+  duplicate.duplicate_of_is_number = true;
   duplicate.similarity = 0.875f;
   batch.documents.push_back(duplicate);
   Document rejected = sample(Outcome::kept);
   rejected.id = {2, 9};
+  rejected.id_text = "s.tar.zst:9";
   rejected.reject(RejectReason::io, "truncated zstd stream at compressed offset 4096");
   batch.documents.push_back(rejected);
   batch.documents.push_back(sample(Outcome::kept));
@@ -96,10 +102,9 @@ TEST(BatchEncoder, SplitsABatchIntoThreeStreamsInOrder) {
   EXPECT_EQ(batch.kept.records, 2u);
   EXPECT_EQ(batch.duplicates.records, 1u);
   EXPECT_EQ(batch.rejects.records, 1u);
-  EXPECT_EQ(batch.duplicates.json,
-            "{\"id\":\"2:8\",\"kind\":\"near\",\"duplicate_of\":\"2:7\",\"similarity\":0.875}\n");
+  EXPECT_EQ(batch.duplicates.json, "{\"id\":\"urn:8\",\"kind\":\"near\",\"duplicate_of\":17,\"similarity\":0.875}\n");
   EXPECT_EQ(batch.rejects.json,
-            "{\"id\":\"2:9\",\"source\":\"shards/s.tar.zst:001.txt\",\"reason\":\"io\","
+            "{\"id\":\"s.tar.zst:9\",\"source\":\"shards/s.tar.zst:001.txt\",\"reason\":\"io\","
             "\"detail\":\"truncated zstd stream at compressed offset 4096\",\"bytes\":120}\n");
 
   encode_batch(batch, EncodeOptions{.keep_duplicate_text = true});

@@ -23,33 +23,34 @@ RunConfig resolved(RunConfig config) {
 }
 
 TEST(StageList, DefaultRunHasEveryStageInGraphOrder) {
-  EXPECT_EQ(names(resolved({})), (std::vector<std::string>{"parse", "extract", "normalize", "fingerprint", "decide",
-                                                           "stats", "encode", "compress"}));
+  EXPECT_EQ(names(resolved({})), (std::vector<std::string>{"parse", "extract", "normalize", "fingerprint", "ids",
+                                                           "decide", "stats", "encode", "compress"}));
 }
 
-TEST(StageList, WithoutDedupThereIsNoFingerprintNorDecide) {
+TEST(StageList, WithoutDedupThereIsNoFingerprintNorDecideButIdsStay) {
   RunConfig config;
   config.dedup.exact = config.dedup.url = config.dedup.near = false;
   EXPECT_EQ(names(resolved(config)),
-            (std::vector<std::string>{"parse", "extract", "normalize", "stats", "encode", "compress"}));
+            (std::vector<std::string>{"parse", "extract", "normalize", "ids", "stats", "encode", "compress"}));
 }
 
 TEST(StageList, OnErrorFailChecksInOrderBeforeDecide) {
   RunConfig config;
   config.fail_on_io_error = true;
   const auto list = stage_list(resolved(config));
-  ASSERT_EQ(list.size(), 9u);
+  ASSERT_EQ(list.size(), 10u);
   EXPECT_EQ(list[4].name, "on_error");
   EXPECT_EQ(list[4].mode, StageMode::serial_in_order);
-  EXPECT_EQ(list[5].name, "decide");
-  EXPECT_EQ(list[5].mode, StageMode::serial_in_order);
+  EXPECT_EQ(list[5].name, "ids");
+  EXPECT_EQ(list[6].name, "decide");
+  EXPECT_EQ(list[6].mode, StageMode::serial_in_order);
 }
 
-TEST(StageList, OnlyDecideAndTheGuardAreSerial) {
+TEST(StageList, OnlyIdsDecideAndTheGuardAreSerial) {
   RunConfig config;
   config.fail_on_io_error = true;
   for (const StageEntry& entry : stage_list(resolved(config))) {
-    const bool serial = entry.name == "decide" || entry.name == "on_error";
+    const bool serial = entry.name == "ids" || entry.name == "decide" || entry.name == "on_error";
     EXPECT_EQ(entry.mode == StageMode::serial_in_order, serial) << entry.name;
   }
 }
