@@ -86,6 +86,14 @@ void warn_about_inputs(const RunOutput& output) {
                  cut, cut == 1 ? "" : "s", first_cut->path.c_str(),
                  static_cast<unsigned long long>(first_cut->records));
   }
+  const IdMetrics& ids = output.metrics.ids;
+  if (ids.repeated > 0) {
+    std::fprintf(stderr,
+                 "corpusflow run: warning: %llu id%s met before in this run; each later one was renamed "
+                 "<id>@<shard>:<record> (the first: %s); see ids in stats.json\n",
+                 static_cast<unsigned long long>(ids.repeated), ids.repeated == 1 ? " was" : "s were",
+                 ids.repeated_examples.empty() ? "?" : ids.repeated_examples.front().c_str());
+  }
   const RunTotals totals = output.metrics.totals();
   if (totals.records > 0 && totals.rejected == totals.records) {
     std::fprintf(stderr, "corpusflow run: warning: every one of the %llu records read was rejected; see OUT/rejects\n",

@@ -16,9 +16,9 @@ namespace corpusflow {
 
 // What the writer needs of the shard a document came from.
 struct KeptOrigin {
-  std::string_view shard_path;  // FineWeb's file_path, unless the input has one
-  int64_t shard_mtime = 0;      // Dolma's added (seconds since 1970 UTC; 0: unknown), unless the input has one
-  bool web_record = false;      // a web-archive record: added is its WARC-Date
+  std::string_view shard_path = {};  // FineWeb's file_path, unless the input has one
+  int64_t shard_mtime = 0;           // Dolma's added (seconds since 1970 UTC; 0: unknown), unless the input has one
+  bool web_record = false;           // a web-archive record: added is its WARC-Date
 };
 
 // Appends one JSON line, '\n' included.
