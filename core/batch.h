@@ -22,6 +22,8 @@ struct Batch {
   uint64_t sequence = 0;  // 0-based position in the whole run; restores order after parallel nodes
   uint32_t shard = 0;     // shard index (inputs sorted by path)
   std::string shard_path;
+  std::string shard_name;        // InputFile::name: what derived ids are built from
+  int64_t shard_mtime = 0;       // the shard's modification time (seconds since 1970 UTC), 0 when unknown
   uint64_t first_record = 0;     // record index of records[0] within the shard
   bool last_of_shard = false;    // no later batch holds records of this shard
   uint64_t input_bytes = 0;      // uncompressed bytes of the records

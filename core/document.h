@@ -7,11 +7,13 @@
 #include <string>
 #include <vector>
 
+#include "core/input_fields.h"
 #include "core/reject_reason.h"
 
 namespace corpusflow {
 
-// `<shard index>:<record index>`, both 0-based in input order (DESIGN.md, "Document id").
+// A document's place in the run: `<shard index>:<record index>`, both 0-based in input order (DESIGN.md,
+// "Document order and id"). Decisions follow this order; the id users see is Document::id_text.
 struct DocumentId {
   uint32_t shard = 0;
   uint64_t record = 0;
@@ -59,18 +61,27 @@ struct Fingerprint {
   std::vector<uint32_t> signature;  // MinHash signature; empty when the text has fewer than n tokens
 };
 
+// Where the id users see comes from (docs/formats.md, "Ids").
+enum class IdOrigin : uint8_t {
+  derived,  // `<shard name>:<record index>`: the input has no id of its own
+  input,    // the input's own: a JSONL `id` (string or number), a WARC-Record-ID
+};
+
 struct Document {
   DocumentId id;
   std::string source;      // shard path and member name or line number
   uint64_t raw_bytes = 0;  // size of the record as read
 
-  // parse
+  // parse; the ids stage makes id_text unique within the run
+  std::string id_text;        // the id users see: a string, or a JSONL id's number as written (id_is_number)
+  bool id_is_number = false;  // written as a JSON number, not a string
+  IdOrigin id_origin = IdOrigin::derived;
   std::string url;   // as written in the input
   std::string host;  // lower-cased host of url, empty without url
-  std::string date;  // YYYY-MM-DD when known
+  std::string date;  // as written: a page header's YYYY-MM-DD, a WARC-Date, a JSONL string
   std::string title;
   std::string text;
-  std::string metadata_json;  // JSON object of the input's other fields; empty when none
+  InputFields fields;  // a JSON record's other fields, as written (the encoder writes them out)
   Markup markup = Markup::none;
   CharsetSource charset_source = CharsetSource::none;
   std::string charset;          // the charset the page was decoded with (ICU's name), empty for CharsetSource::none
@@ -97,6 +108,8 @@ struct Document {
   Outcome outcome = Outcome::kept;
   DuplicateKind duplicate_kind = DuplicateKind::none;
   DocumentId duplicate_of;
+  std::string duplicate_of_id;  // the id_text of duplicate_of, as the output names it
+  bool duplicate_of_is_number = false;
   float similarity = 0.0f;  // estimated Jaccard for near, 1 for exact and url
 
   // reject (outcome == rejected)

@@ -51,9 +51,9 @@ class Lister {
     } else if (S_ISDIR(status.st_mode)) {
       walk(path, status);
     } else if (S_ISREG(status.st_mode)) {
-      add(path, static_cast<uint64_t>(status.st_size));
+      add(path, path.filename(), status);
     } else if (named) {
-      add(path, 0);  // a pipe or device named on purpose: read as a stream
+      add(path, path.filename(), {});  // a pipe or device named on purpose: read as a stream
     } else {
       skip(path, std::string("not a regular file (") + kind_of(status.st_mode) + ")");
     }
@@ -63,7 +63,7 @@ class Lister {
   InputListing finish() {
     auto by_path = [](const auto& a, const auto& b) { return a.path < b.path; };
     auto same_path = [](const auto& a, const auto& b) { return a.path == b.path; };
-    std::sort(listing_.files.begin(), listing_.files.end(), by_path);
+    std::stable_sort(listing_.files.begin(), listing_.files.end(), by_path);
     listing_.files.erase(std::unique(listing_.files.begin(), listing_.files.end(), same_path), listing_.files.end());
     std::sort(listing_.skipped.begin(), listing_.skipped.end(), by_path);
     listing_.skipped.erase(std::unique(listing_.skipped.begin(), listing_.skipped.end(), same_path),
@@ -106,7 +106,7 @@ class Lister {
           if (::stat(path.c_str(), &target) != 0) {
             skip(path, errno == ELOOP ? "symlink loop" : "broken symlink");
           } else if (S_ISREG(target.st_mode)) {
-            add_found(path, static_cast<uint64_t>(target.st_size));
+            add_found(root, path, target);
           } else if (S_ISDIR(target.st_mode)) {
             skip(path, "symlink to a folder (not followed; name it to read it)");
           } else {
@@ -119,7 +119,7 @@ class Lister {
             folders.push_back(path);
           }
         } else if (S_ISREG(status.st_mode)) {
-          add_found(path, static_cast<uint64_t>(status.st_size));
+          add_found(root, path, status);
         } else {
           skip(path, std::string("not a regular file (") + kind_of(status.st_mode) + ")");
         }
@@ -136,17 +136,24 @@ class Lister {
     });
   }
 
-  // A file met while walking a folder, as opposed to one named on the command line.
-  void add_found(const fs::path& path, uint64_t size) {
+  // A file met while walking the folder `root`, as opposed to one named on the command line.
+  void add_found(const fs::path& root, const fs::path& path, const struct stat& status) {
     if (matches_any(options_.exclude_globs, path)) return skip(path, "excluded by --exclude");
     if (!is_data_file_name(path.generic_string()) && !matches_any(options_.include_globs, path)) {
       return skip(path, "not a data file by its name (--include GLOB reads it)");
     }
-    add(path, size);
+    add(path, path.lexically_relative(root), status);
   }
 
-  void add(const fs::path& path, uint64_t size) {
-    listing_.files.push_back({path.lexically_normal().generic_string(), size, InputFormat::text});
+  void add(const fs::path& path, const fs::path& name, const struct stat& status) {
+    InputFile file;
+    file.path = path.lexically_normal().generic_string();
+    file.name = name.lexically_normal().generic_string();
+    if (S_ISREG(status.st_mode)) {
+      file.size = static_cast<uint64_t>(status.st_size);
+      file.mtime = static_cast<int64_t>(status.st_mtime);
+    }
+    listing_.files.push_back(std::move(file));
   }
   void skip(const fs::path& path, std::string reason) {
     listing_.skipped.push_back({path.lexically_normal().generic_string(), std::move(reason)});

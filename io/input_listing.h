@@ -13,8 +13,13 @@
 namespace corpusflow {
 
 struct InputFile {
-  std::string path;                        // lexically normalized, as given (relative stays relative)
+  std::string path;  // lexically normalized, as given (relative stays relative)
+  // The file's name within the run, the same whatever the working folder and whatever else is listed: its path
+  // relative to the folder argument it was found under, or its file name when it was named (or globbed) itself.
+  // Derived document ids are built from it (docs/formats.md, "Ids").
+  std::string name;
   uint64_t size = 0;                       // bytes on disk at listing time (0 for pipes and devices)
+  int64_t mtime = 0;                       // last modification, seconds since 1970 UTC (0 when unknown)
   InputFormat format = InputFormat::text;  // detected from the name unless forced
 };
 
@@ -27,7 +32,7 @@ struct SkippedInput {
 };
 
 struct InputListing {
-  std::vector<InputFile> files;       // sorted by path, no duplicates
+  std::vector<InputFile> files;       // sorted by path, no duplicates (a file listed twice keeps its first name)
   std::vector<SkippedInput> skipped;  // sorted by path
 };
 

@@ -9,6 +9,7 @@
 namespace corpusflow::output_layout {
 
 inline constexpr std::string_view kData = "data";              // kept documents
+inline constexpr std::string_view kDocuments = "documents";    // kept documents in Dolma's layout (--schema dolma)
 inline constexpr std::string_view kDuplicates = "duplicates";  // one line per duplicate (id, kind, duplicate_of)
 inline constexpr std::string_view kRejects = "rejects";        // one line per reject (id, reason, detail)
 inline constexpr std::string_view kStats = "stats.json";

@@ -7,7 +7,7 @@ packages=(g++ cmake ninja-build pkg-config zstd tar
           libtbb-dev libzstd-dev libisal-dev libicu-dev libxxhash-dev libcld2-dev libcli11-dev
           nlohmann-json3-dev libsimdjson-dev libxml2-dev libidn2-dev libgtest-dev libgmock-dev libbenchmark-dev)
 if [[ "${1:-}" == "--test" ]]; then
-  packages+=(zlib1g-dev chromium time python3 clang-format clang-tidy clang libclang-rt-dev llvm)
+  packages+=(zlib1g-dev chromium time python3 python3-zstandard clang-format clang-tidy clang libclang-rt-dev llvm)
 fi
 
 missing=()

@@ -29,6 +29,7 @@ struct RunArguments {
   std::string progress = "auto";
   std::string on_error = "skip";
   std::string html = "extract";
+  std::string schema = "corpusflow";
   std::string command_line;
 };
 
@@ -120,6 +121,7 @@ int execute(RunArguments& arguments) {
   config.fail_on_io_error = arguments.on_error == "fail";
   config.format = parse_input_format(arguments.format);
   config.extract.mode = html_mode_from_name(arguments.html).value_or(HtmlMode::extract);
+  config.encode.schema = parse_output_schema(arguments.schema).value_or(OutputSchema::corpusflow);
   apply_dedup_choice(arguments.dedup, config.dedup);
   resolve(config);
 
@@ -205,8 +207,14 @@ void register_run_command(CLI::App& app, const std::string& command_line) {
                   "HTML pages: extract (main content), text (all visible text) or raw (markup untouched)")
       ->check(CLI::IsMember({"extract", "text", "raw"}))
       ->capture_default_str();
+  run->add_option("--schema", arguments->schema,
+                  "Layout of kept documents: corpusflow, fineweb (FineWeb's columns) or dolma (OUT/documents/)")
+      ->check(CLI::IsMember({"corpusflow", "fineweb", "dolma"}))
+      ->capture_default_str();
   run->add_option("--dedup", arguments->dedup, "Duplicate kinds to drop: any of exact,url,near, or none")
       ->capture_default_str();
+  run->add_flag("--text-only-keys{false}", config.dedup.title_in_keys,
+                "Exact and near dedup look at the text alone, not the title and the text");
   run->add_flag("--url-keep-scheme{false}", config.dedup.url_merge_http_https,
                 "URL dedup: http:// and https:// of the same address are different pages");
   run->add_option("--ngram", config.dedup.ngram, "Shingle length in tokens")

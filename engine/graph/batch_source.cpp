@@ -48,6 +48,8 @@ std::shared_ptr<Batch> BatchSource::next() {
   batch->sequence = next_sequence_++;
   batch->shard = static_cast<uint32_t>(shard_);
   batch->shard_path = inputs_[shard_].path;
+  batch->shard_name = inputs_[shard_].name;
+  batch->shard_mtime = inputs_[shard_].mtime;
   batch->first_record = next_record_;
   batch->layout = layout_of(inputs_[shard_].format);
   while (has_pending_) {

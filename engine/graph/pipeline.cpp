@@ -88,7 +88,7 @@ class Pipeline {
         stages_(stage_list(config)),
         clock_(clock_names(stages_)),
         write_clock_(stages_.size() + 1),
-        data_writer_(output_layout::data_folder(config.output), config.shard_size),
+        data_writer_(config.output / kept_folder(config.encode.schema), config.shard_size),
         duplicate_writer_(output_layout::duplicates_folder(config.output), config.shard_size),
         reject_writer_(output_layout::rejects_folder(config.output), config.shard_size),
         shards_(inputs.size()) {
@@ -217,7 +217,7 @@ class Pipeline {
     output.data_files = data_writer_.finish();
     output.duplicate_files = duplicate_writer_.finish();
     output.reject_files = reject_writer_.finish();
-    StageResults results{StatsAccumulator(config_.stats), {}};
+    StageResults results{StatsAccumulator(config_.stats), {}, {}};
     for (const Step& step : steps_) {
       step.for_each([&](const Workers& workers) {
         for (const auto& worker : workers) worker->collect(results);
@@ -247,6 +247,8 @@ class Pipeline {
     metrics.stages = clock_.timings();
     metrics.dedup = {results.dedup.decided,      results.dedup.kept_in_index,      results.dedup.near_in_index,
                      results.dedup.band_lookups, results.dedup.candidates_checked, results.dedup.index_bytes};
+    metrics.ids = {results.ids.from_input, results.ids.derived, results.ids.repeated, results.ids.table_bytes,
+                   results.ids.repeated_examples};
     metrics.shards = shards_;
     metrics.outputs = {account(output_layout::kData, output.data_files),
                        account(output_layout::kDuplicates, output.duplicate_files),

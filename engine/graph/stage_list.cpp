@@ -6,6 +6,7 @@
 #include "stages/dedup/fingerprint_stage.h"
 #include "stages/encode/encode_stage.h"
 #include "stages/html/extract_stage.h"
+#include "stages/ids/id_stage.h"
 #include "stages/normalize/normalize_stage.h"
 #include "stages/parse/parse_stage.h"
 #include "stages/stats/stats_stage.h"
@@ -45,6 +46,8 @@ std::vector<StageEntry> stage_list(const RunConfig& config) {
   list.push_back(stage<NormalizeStage>(config.normalize));
   if (config.dedup.enabled()) list.push_back(stage<FingerprintStage>(config.dedup));
   if (config.fail_on_io_error) list.push_back(stage<IoErrorGuard>({}));
+  list.push_back(stage<IdStage>({config.dedup.index_memory_bytes},
+                                [](const IdStage& s, StageResults& r) { r.ids = s.stats(); }));
   if (config.dedup.enabled()) {
     list.push_back(
         stage<DecideStage>(config.dedup, [](const DecideStage& s, StageResults& r) { r.dedup = s.stats(); }));

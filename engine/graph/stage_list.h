@@ -9,6 +9,7 @@
 
 #include "engine/graph/run_config.h"
 #include "stages/dedup/decider.h"
+#include "stages/ids/id_registry.h"
 #include "stages/stage.h"
 #include "stages/stats/stats_accumulator.h"
 
@@ -18,6 +19,7 @@ namespace corpusflow {
 struct StageResults {
   StatsAccumulator stats;
   DeciderStats dedup;
+  IdStats ids;
 };
 
 // One stage's state, behind the interface the graph drives.

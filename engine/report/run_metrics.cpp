@@ -31,7 +31,41 @@ DedupMetrics dedup_from_json(const nlohmann::json& json) {
   return dedup;
 }
 
+nlohmann::json ids_to_json(const IdMetrics& ids) {
+  return {{"from_input", ids.from_input},
+          {"derived", ids.derived},
+          {"repeated", ids.repeated},
+          {"table_bytes", ids.table_bytes},
+          {"repeated_examples", ids.repeated_examples}};
+}
+
+IdMetrics ids_from_json(const nlohmann::json& json) {
+  using json_read::unsigned_or;
+  const std::string path = "ids";
+  IdMetrics ids;
+  ids.from_input = unsigned_or(json, "from_input", 0, path);
+  ids.derived = unsigned_or(json, "derived", 0, path);
+  ids.repeated = unsigned_or(json, "repeated", 0, path);
+  ids.table_bytes = unsigned_or(json, "table_bytes", 0, path);
+  if (const auto examples = json.find("repeated_examples"); examples != json.end() && examples->is_array()) {
+    for (const auto& example : *examples) {
+      if (example.is_string()) ids.repeated_examples.push_back(example.get<std::string>());
+    }
+  }
+  return ids;
+}
+
 }  // namespace
+
+void IdMetrics::merge(const IdMetrics& other) {
+  from_input += other.from_input;
+  derived += other.derived;
+  repeated += other.repeated;
+  table_bytes += other.table_bytes;
+  for (const std::string& example : other.repeated_examples) {
+    if (repeated_examples.size() < 5) repeated_examples.push_back(example);
+  }
+}
 
 RunTotals RunMetrics::totals() const {
   RunTotals totals;
@@ -101,6 +135,7 @@ nlohmann::json run_metrics_to_json(const RunMetrics& run, size_t max_shards) {
       {"skipped_inputs", std::move(skipped_inputs)},
       {"outputs", std::move(outputs)},
       {"dedup", dedup_to_json(run.dedup)},
+      {"ids", ids_to_json(run.ids)},
   };
 }
 
@@ -201,6 +236,7 @@ RunMetrics run_metrics_from_json(const nlohmann::json& json) {
   const auto& dedup = member(json, "dedup", "");
   if (!dedup.is_object()) throw StatsFormatError("'dedup' is not an object");
   run.dedup = dedup_from_json(dedup);
+  if (const auto ids = json.find("ids"); ids != json.end() && ids->is_object()) run.ids = ids_from_json(*ids);
   return run;
 }
 
@@ -238,6 +274,7 @@ RunMetrics merge_run_metrics(const std::vector<RunMetrics>& parts) {
       }
     }
     merged.dedup.merge(part.dedup);
+    merged.ids.merge(part.ids);
   }
   return merged;
 }

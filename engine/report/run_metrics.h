@@ -36,6 +36,17 @@ struct DedupMetrics {
   void merge(const DedupMetrics& other);
 };
 
+// Where the ids came from (docs/formats.md, "Ids"): repeated ones were renamed, never merged.
+struct IdMetrics {
+  uint64_t from_input = 0;
+  uint64_t derived = 0;
+  uint64_t repeated = 0;
+  uint64_t table_bytes = 0;
+  std::vector<std::string> repeated_examples;  // the first few, with their source
+
+  void merge(const IdMetrics& other);
+};
+
 // One input shard, accounted: records = kept + duplicates + rejected.
 struct ShardAccount {
   std::string path;
@@ -87,12 +98,13 @@ struct RunMetrics {
   std::vector<SkippedInputEntry> skipped_inputs;  // listed entries not read (unreadable, not files, OUT)
   std::vector<OutputAccount> outputs;
   DedupMetrics dedup;
+  IdMetrics ids;
 
   RunTotals totals() const;
 };
 
 // {"run":{...},"stages":[...],"shards":[...],"shard_count":N,"skipped_inputs":[...],"outputs":{stream:{...}},
-// "dedup":{...}}, raw values only (make_stats_json adds the derived rates). "shards" holds the first
+// "dedup":{...},"ids":{...}}, raw values only (make_stats_json adds the derived rates). "shards" holds the first
 // max_shards shards; shard_count says how many there are.
 nlohmann::json run_metrics_to_json(const RunMetrics& run, size_t max_shards = SIZE_MAX);
 // The "shards" array as JSON text, laid out as nlohmann's dump(2) lays it out at the top level, written

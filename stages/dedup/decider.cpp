@@ -72,11 +72,13 @@ void Decider::decide(Document& doc) {
 
   doc.duplicate_kind = DuplicateKind::none;
   doc.duplicate_of = {};
+  doc.duplicate_of_id.clear();
   doc.similarity = 0.0f;
   const auto mark = [&](DuplicateKind kind, uint32_t kept_index, float similarity) {
     doc.outcome = Outcome::duplicate;
     doc.duplicate_kind = kind;
     doc.duplicate_of = kept_ids_[kept_index];
+    set_duplicate_of_id(doc, kept_index);
     doc.similarity = similarity;
   };
 
@@ -181,6 +183,7 @@ bool Decider::find_near(Document& doc) {
       doc.outcome = Outcome::duplicate;
       doc.duplicate_kind = DuplicateKind::near;
       doc.duplicate_of = kept_ids_[near_kept_[near_index]];
+      set_duplicate_of_id(doc, near_kept_[near_index]);
       doc.similarity = static_cast<float>(agree) / static_cast<float>(signature_size_);
       return true;
     }
@@ -190,7 +193,7 @@ bool Decider::find_near(Document& doc) {
 
 uint64_t Decider::growth_bytes(const Document& doc) const {
   const Fingerprint& fp = doc.fingerprint;
-  uint64_t growth = growth_of(kept_ids_, 1);
+  uint64_t growth = growth_of(kept_ids_, 1) + growth_of(kept_id_ends_, 1) + growth_of(kept_id_bytes_, doc.id_text.size());
   if (config_.exact && fp.has_text) growth += growth_of(exact_);
   if (config_.url && fp.has_url) growth += growth_of(url_);
   if (config_.near && !fp.signature.empty()) {
@@ -201,11 +204,22 @@ uint64_t Decider::growth_bytes(const Document& doc) const {
   return growth;
 }
 
+void Decider::set_duplicate_of_id(Document& doc, uint32_t kept_index) const {
+  const uint64_t begin = kept_index == 0 ? 0 : kept_id_ends_[kept_index - 1] & ~kNumberBit;
+  const uint64_t end = kept_id_ends_[kept_index];
+  doc.duplicate_of_id.assign(kept_id_bytes_.data() + begin, (end & ~kNumberBit) - begin);
+  doc.duplicate_of_is_number = (end & kNumberBit) != 0;
+}
+
 void Decider::insert(const Document& doc) {
   const Fingerprint& fp = doc.fingerprint;
   const auto kept_index = static_cast<uint32_t>(kept_ids_.size());
   reserve_for(kept_ids_, 1);
   kept_ids_.push_back(doc.id);
+  reserve_for(kept_id_ends_, 1);
+  reserve_for(kept_id_bytes_, doc.id_text.size());
+  kept_id_bytes_.insert(kept_id_bytes_.end(), doc.id_text.begin(), doc.id_text.end());
+  kept_id_ends_.push_back(kept_id_bytes_.size() | (doc.id_is_number ? kNumberBit : 0));
   ++stats_.kept_in_index;
   if (config_.exact && fp.has_text) exact_.exchange(Key128{fp.exact_hash_low, fp.exact_hash_high}, kept_index + 1);
   if (config_.url && fp.has_url) url_.exchange(fp.url_hash, kept_index + 1);
@@ -226,7 +240,7 @@ void Decider::insert(const Document& doc) {
 
 DeciderStats Decider::stats() const {
   DeciderStats stats = stats_;
-  stats.index_bytes = bytes_of(kept_ids_) + exact_.bytes() + url_.bytes() + bytes_of(near_next_) +
+  stats.index_bytes = bytes_of(kept_ids_) + bytes_of(kept_id_ends_) + bytes_of(kept_id_bytes_) + exact_.bytes() + url_.bytes() + bytes_of(near_next_) +
                       bytes_of(near_kept_) + bytes_of(signatures_) + bytes_of(band_keys_) + bytes_of(candidates_);
   for (const auto& table : bands_) stats.index_bytes += table.bytes();
   return stats;

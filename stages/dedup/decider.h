@@ -36,7 +36,7 @@ class Decider {
  public:
   explicit Decider(const DedupConfig& config);
 
-  // For a non-rejected doc: sets doc.outcome (kept | duplicate), duplicate_kind, duplicate_of and
+  // For a non-rejected doc: sets doc.outcome (kept | duplicate), duplicate_kind, duplicate_of (and its id) and
   // similarity (1 for exact and url, the estimated Jaccard for near), and indexes it when kept.
   // A signature of the wrong size (a Fingerprinter with another config) throws std::invalid_argument;
   // outgrowing index_memory_bytes throws IndexMemoryExceeded and leaves the index as it was.
@@ -52,6 +52,7 @@ class Decider {
   void prefetch(const Document& doc) const;
   bool find_near(Document& doc);
   void insert(const Document& doc);
+  void set_duplicate_of_id(Document& doc, uint32_t kept_index) const;
   uint64_t growth_bytes(const Document& doc) const;
 
   DedupConfig config_;
@@ -60,6 +61,10 @@ class Decider {
   DeciderStats stats_;
 
   std::vector<DocumentId> kept_ids_;  // kept index -> id; tables hold kept index + 1
+  // kept index -> end of its id_text in kept_id_bytes_, with kNumberBit set for a number id (duplicate_of)
+  static constexpr uint64_t kNumberBit = 1ull << 63;
+  std::vector<uint64_t> kept_id_ends_;
+  std::vector<char> kept_id_bytes_;
   FlatTable<Key128> exact_;           // 128-bit fingerprint-text hash -> kept index + 1
   FlatTable<uint64_t> url_;           // normalized-URL hash -> kept index + 1
   // Per band: 32 bits of the band key -> newest band entry + 1. A 32-bit collision only adds a candidate,

@@ -16,10 +16,11 @@ enum class MinHashFamily : uint8_t {
 };
 
 struct DedupConfig {
-  bool exact = true;                 // --dedup exact: same 128-bit hash of the fingerprint text
+  bool exact = true;                 // --dedup exact: same 128-bit hash of the title's and text's fingerprint text
   bool url = true;                   // --dedup url: same normalized URL
   bool url_merge_http_https = true;  // the URL key treats http:// and https:// as one page (--url-keep-scheme)
   bool near = true;                  // --dedup near: MinHash LSH with verification
+  bool title_in_keys = true;         // exact and near keys cover the title and the text (--text-only-keys: text)
   int ngram = 5;                     // shingle length in tokens; shorter documents get exact + url only
   int bands = 14;                    // LSH bands; a signature holds bands * rows values (default 112)
   int rows = 8;                      // values per band

@@ -2,6 +2,7 @@
 
 #include <cassert>
 
+#define XXH_STATIC_LINKING_ONLY  // XXH3_state_t on the stack: the title and the text hashed as one stream
 #include <xxhash.h>
 
 #include "core/scratch_buffer.h"
@@ -29,9 +30,21 @@ void Fingerprinter::fingerprint(Document& doc) {
   } else {
     fingerprint_text(doc.text, text_);
   }
+  title_.clear();
+  if (config_.title_in_keys && !doc.title.empty()) fingerprint_text(doc.title, title_);
   fp.has_text = !text_.empty();
   if (fp.has_text) {
-    const XXH128_hash_t hash = XXH3_128bits(text_.data(), text_.size());
+    XXH128_hash_t hash;
+    if (title_.empty()) {
+      hash = XXH3_128bits(text_.data(), text_.size());
+    } else {
+      XXH3_state_t state;
+      XXH3_128bits_reset(&state);
+      XXH3_128bits_update(&state, title_.data(), title_.size());
+      XXH3_128bits_update(&state, "", 1);  // the NUL that fingerprint text never holds
+      XXH3_128bits_update(&state, text_.data(), text_.size());
+      hash = XXH3_128bits_digest(&state);
+    }
     fp.exact_hash_low = hash.low64;
     fp.exact_hash_high = hash.high64;
   }
@@ -44,9 +57,14 @@ void Fingerprinter::fingerprint(Document& doc) {
 
   if (config_.near && fp.has_text) {
     tokenize(text_, tokens_);
+    if (!title_.empty()) {
+      tokenize(title_, title_tokens_);
+      tokens_.insert(tokens_.begin(), title_tokens_.begin(), title_tokens_.end());
+    }
     signature_of_tokens(tokens_, fp.signature);
   }
   trim_scratch(text_);
+  trim_scratch(title_);
   trim_scratch(tokens_);
   trim_scratch(shingles_);
 }

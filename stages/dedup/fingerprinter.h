@@ -18,11 +18,14 @@ class Fingerprinter {
  public:
   explicit Fingerprinter(const DedupConfig& config);
 
-  // Fills doc.fingerprint from doc.text and doc.url; skips rejected documents. Takes doc.fingerprint_text when
-  // normalize left it ready, else computes it from doc.text.
-  // exact: XXH3-128 of the fingerprint text (has_text false when it is empty);
+  // Fills doc.fingerprint from doc.title, doc.text and doc.url; skips rejected documents. Takes
+  // doc.fingerprint_text when normalize left it ready, else computes it from doc.text. What a reader sees of a
+  // page is its title and its text, so both are in the keys (unless config.title_in_keys is off):
+  // exact: XXH3-128 of the title's fingerprint text, a NUL, and the text's (the text's alone without a title;
+  //   has_text false when the text's is empty);
   // url: XXH3-64 of normalize_url(doc.url) (has_url false when that is empty);
-  // signature: when near is on and the text has at least ngram tokens, else empty.
+  // signature: over the title's tokens followed by the text's, when near is on and there are at least ngram
+  //   tokens, else empty.
   void fingerprint(Document& doc);
 
   // The signature of a token sequence (what fingerprint() does after tokenizing); empty below ngram tokens.
@@ -32,7 +35,9 @@ class Fingerprinter {
   DedupConfig config_;
   MinHasher hasher_;
   std::string text_;
+  std::string title_;
   std::vector<std::string_view> tokens_;
+  std::vector<std::string_view> title_tokens_;
   std::vector<uint64_t> shingles_;
 };
 

@@ -3,6 +3,7 @@
 #include <charconv>
 
 #include "core/json_escape.h"
+#include "stages/encode/kept_writer.h"
 
 namespace corpusflow {
 namespace {
@@ -18,6 +19,14 @@ void append_string_field(std::string& out, const char* key, std::string_view val
   append_json_string(out, value);
 }
 
+void append_id(std::string& out, std::string_view text, bool is_number) {
+  if (is_number) {
+    out += text;
+  } else {
+    append_json_string(out, text);
+  }
+}
+
 template <typename Number>
 void append_number_field(std::string& out, const char* key, Number value) {
   append_key(out, key);
@@ -28,39 +37,20 @@ void append_number_field(std::string& out, const char* key, Number value) {
 
 void open_object(std::string& out, const Document& doc) {
   out += "{\"id\":";
-  append_json_string(out, doc.id.str());
+  append_id(out, doc.id_text, doc.id_is_number);
 }
 
 }  // namespace
 
 void encode_kept_document(const Document& doc, std::string& out) {
-  // An outsized document is written into room made once (escapes add a little), not by doublings that
-  // briefly hold twice its size.
-  const size_t fields = doc.text.size() + doc.title.size() + doc.metadata_json.size();
-  if (fields > (1u << 20)) out.reserve(out.size() + fields + fields / 16 + 4096);
-  open_object(out, doc);
-  append_string_field(out, "url", doc.url);
-  append_string_field(out, "host", doc.host);
-  append_string_field(out, "date", doc.date);
-  append_string_field(out, "title", doc.title);
-  append_string_field(out, "text", doc.text);
-  append_string_field(out, "language", doc.language);
-  append_number_field(out, "language_score", doc.language_score);
-  append_string_field(out, "script", doc.script);
-  append_number_field(out, "words", doc.words);
-  append_number_field(out, "chars", doc.chars);
-  append_string_field(out, "source", doc.source);
-  if (!doc.metadata_json.empty()) {
-    append_key(out, "metadata");
-    out += doc.metadata_json;
-  }
-  out += "}\n";
+  write_kept_document(doc, OutputSchema::corpusflow, {}, out);
 }
 
 void encode_duplicate(const Document& doc, bool with_text, std::string& out) {
   open_object(out, doc);
   append_string_field(out, "kind", to_string(doc.duplicate_kind));
-  append_string_field(out, "duplicate_of", doc.duplicate_of.str());
+  append_key(out, "duplicate_of");
+  append_id(out, doc.duplicate_of_id, doc.duplicate_of_is_number);
   append_number_field(out, "similarity", doc.similarity);
   if (with_text) {
     append_string_field(out, "url", doc.url);
@@ -85,10 +75,13 @@ void encode_batch(Batch& batch, const EncodeOptions& options) {
     stream->json.clear();
     stream->records = 0;
   }
+  const KeptOrigin origin{.shard_path = batch.shard_path,
+                          .shard_mtime = batch.shard_mtime,
+                          .web_record = batch.layout == RecordLayout::web};
   for (const Document& doc : batch.documents) {
     switch (doc.outcome) {
       case Outcome::kept:
-        encode_kept_document(doc, batch.kept.json);
+        write_kept_document(doc, options.schema, origin, batch.kept.json);
         ++batch.kept.records;
         break;
       case Outcome::duplicate:

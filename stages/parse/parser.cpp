@@ -73,10 +73,10 @@ std::string host_of(std::string_view url) {
 
 struct Parser::JsonState {
   simdjson::ondemand::parser parser;
-  simdjson::dom::parser validator;  // on-demand skips what it does not read: metadata values are checked here
+  simdjson::dom::parser validator;  // on-demand skips what it does not read: kept field values are checked here
   std::string padded;               // record bytes (repaired when needed) plus simdjson's padding
-  std::string metadata;
-  std::string numbers_blanked;  // a metadata value with its numbers as 0, for the validator
+  std::string numbers_blanked;      // a field's value with its numbers as 0, for the validator
+  std::string fallbacks[3];         // url, title and date of a `metadata` object
 };
 
 Parser::Parser() : json_(std::make_unique<JsonState>()) {}
@@ -126,13 +126,6 @@ const char* json_type_name(simdjson::ondemand::value value) {
   return json_type_name(type);
 }
 
-// Appends `"key":` to the metadata object being built; the caller appends the value.
-void open_metadata_field(std::string& metadata, std::string_view key) {
-  metadata += metadata.empty() ? '{' : ',';
-  append_json_string(metadata, key);
-  metadata += ':';
-}
-
 }  // namespace
 
 void Parser::parse(RawRecord& record, RecordLayout layout, Document& doc) {
@@ -177,7 +170,6 @@ void Parser::parse(RawRecord& record, RecordLayout layout, Document& doc) {
   // An outsized line leaves the parser's buffers (about 5x the line) and ours as large as it was: let go.
   if (state.padded.capacity() > kScratchKeepBytes) state.parser = simdjson::ondemand::parser();
   trim_scratch(state.padded);
-  trim_scratch(state.metadata);
   trim_scratch(state.numbers_blanked);
 }
 
@@ -192,19 +184,12 @@ void Parser::parse_web(RawRecord& record, Document& doc) {
   const WebRecordInfo& web = record.web;
   doc.url = web.url;
   doc.host = host_of(doc.url);
-  if (web.date.size() >= 10 && is_iso_day(std::string_view(web.date).substr(0, 10))) doc.date = web.date.substr(0, 10);
+  doc.date = web.date;
+  if (!web.record_id.empty()) {
+    doc.id_text = web.record_id;
+    doc.id_origin = IdOrigin::input;
+  }
   doc.language_hint = web.language;
-  std::string& metadata = doc.metadata_json;
-  metadata.clear();
-  auto field = [&](std::string_view key, std::string_view value) {
-    if (value.empty()) return;
-    open_metadata_field(metadata, key);
-    append_json_string(metadata, value);
-  };
-  field("warc_record_id", web.record_id);
-  field("warc_date", web.date);
-  field("warc_type", web.type);
-  if (!metadata.empty()) metadata += '}';
   const bool html = web.media_type == "text/html" || web.media_type == "application/xhtml+xml";
   decode_page(record.bytes, web.charset, html, doc);
   doc.text.swap(record.bytes);
@@ -254,10 +239,31 @@ void Parser::parse_json(RawRecord& record, JsonState& state, Document& doc) {
   if (auto error = json.get_object().get(object)) return fail("not a JSON object", error);
 
   // text comes from its first occurrence, which must be a string; url, title and date from their first string
-  // value. Every other occurrence goes to metadata as written.
+  // value, the id from its first string or number. Every other field goes to doc.fields as written, and so do
+  // the fields of a top-level `metadata` object (url, title and date are taken from there when the record
+  // has none of its own: Dolma's layout).
   bool has_text = false;
-  bool seen_url = false, seen_title = false, seen_date = false;
-  state.metadata.clear();
+  bool seen_url = false, seen_title = false, seen_date = false, seen_id = false, seen_metadata = false;
+  bool has_fallback[3] = {false, false, false};  // metadata's url, title, date
+  doc.fields.clear();
+  // Checks one value's raw JSON (on-demand parsing skips what it does not read) and returns it.
+  auto checked_raw = [&](simdjson::ondemand::value value, std::string_view key, const char* key_start,
+                         std::string_view& raw) -> bool {
+    const auto fail_field = [&](simdjson::error_code error) {
+      const auto key_offset = static_cast<size_t>(key_start - state.padded.data()) - 1 + skipped;
+      fail("field \"" + std::string(key) + "\" (at byte " + std::to_string(key_offset) + ")", error);
+      return false;
+    };
+    if (auto error = raw_value(value).get(raw)) return fail_field(error);
+    if (auto error = state.validator.parse(raw.data(), raw.size()).error()) {
+      // Numbers beyond a double or a 64-bit integer (`1e999`, a 30-digit id) are kept as written: only their
+      // grammar and the structure around them are checked.
+      if (error != simdjson::NUMBER_ERROR && error != simdjson::NUMBER_OUT_OF_RANGE) return fail_field(error);
+      if (!blank_out_numbers(raw, state.numbers_blanked)) return fail_field(error);
+      if (auto retry = state.validator.parse(state.numbers_blanked).error()) return fail_field(retry);
+    }
+    return true;
+  };
   for (auto field_result : object) {
     simdjson::ondemand::field field;
     if (auto error = std::move(field_result).get(field)) return fail("broken object", error);
@@ -281,9 +287,6 @@ void Parser::parse_json(RawRecord& record, JsonState& state, Document& doc) {
       if (!value.get_string().get(string_value)) {
         *seen = true;
         *target = string_value;
-        if (target != &doc.date || is_iso_day(string_value)) continue;
-        open_metadata_field(state.metadata, key);
-        append_json_string(state.metadata, string_value);
         continue;
       }
       if (target == &doc.text) {
@@ -292,21 +295,57 @@ void Parser::parse_json(RawRecord& record, JsonState& state, Document& doc) {
         return;
       }
     }
-    const auto key_offset = static_cast<size_t>(key_start - state.padded.data()) - 1 + skipped;
-    const std::string field_name = "field \"" + std::string(key) + "\" (at byte " + std::to_string(key_offset) + ")";
-    std::string_view raw;
-    if (auto error = raw_value(value).get(raw)) return fail(field_name, error);
-    if (auto error = state.validator.parse(raw.data(), raw.size()).error()) {
-      // Numbers beyond a double or a 64-bit integer (`1e999`, a 30-digit id) are kept as written: only their
-      // grammar and the structure around them are checked.
-      if (error != simdjson::NUMBER_ERROR && error != simdjson::NUMBER_OUT_OF_RANGE) {
-        return fail(field_name, error);
+    if (key == "id" && !seen_id) {
+      simdjson::ondemand::json_type type;
+      if (!value.type().get(type) && type == simdjson::ondemand::json_type::string) {
+        std::string_view id;
+        if (!value.get_string().get(id)) {
+          seen_id = true;
+          doc.id_text = id;
+          doc.id_origin = IdOrigin::input;
+          continue;
+        }
+      } else if (!value.type().get(type) && type == simdjson::ondemand::json_type::number) {
+        std::string_view raw;
+        if (!checked_raw(value, key, key_start, raw)) return;
+        seen_id = true;
+        doc.id_text = raw;
+        doc.id_is_number = true;
+        doc.id_origin = IdOrigin::input;
+        continue;
       }
-      if (!blank_out_numbers(raw, state.numbers_blanked)) return fail(field_name, error);
-      if (auto retry = state.validator.parse(state.numbers_blanked).error()) return fail(field_name, retry);
     }
-    open_metadata_field(state.metadata, key);
-    state.metadata += raw;
+    if (key == "metadata" && !seen_metadata) {
+      simdjson::ondemand::json_type type;
+      if (!value.type().get(type) && type == simdjson::ondemand::json_type::object) {
+        seen_metadata = true;
+        simdjson::ondemand::object inner;
+        if (auto error = value.get_object().get(inner)) return fail("field \"metadata\"", error);
+        doc.fields.add_metadata_place();
+        for (auto inner_result : inner) {
+          simdjson::ondemand::field inner_field;
+          if (auto error = std::move(inner_result).get(inner_field)) return fail("field \"metadata\"", error);
+          const char* inner_key_start = inner_field.key().raw();
+          std::string_view inner_key;
+          if (auto error = inner_field.unescaped_key().get(inner_key)) return fail("field \"metadata\"", error);
+          std::string_view raw;
+          if (!checked_raw(inner_field.value(), inner_key, inner_key_start, raw)) return;
+          doc.fields.add(FieldScope::metadata, inner_key, raw);
+          const int fallback = inner_key == "url" ? 0 : inner_key == "title" ? 1 : inner_key == "date" ? 2 : -1;
+          simdjson::dom::element element;
+          std::string_view string_value;
+          if (fallback >= 0 && !has_fallback[fallback] && !state.validator.parse(raw.data(), raw.size()).get(element) &&
+              !element.get_string().get(string_value)) {
+            has_fallback[fallback] = true;
+            state.fallbacks[fallback].assign(string_value);
+          }
+        }
+        continue;
+      }
+    }
+    std::string_view raw;
+    if (!checked_raw(value, key, key_start, raw)) return;
+    doc.fields.add(FieldScope::top, key, raw);
   }
   const char* trailing = nullptr;
   if (!json.current_location().get(trailing)) {  // in bounds after the object: more JSON on the line
@@ -319,13 +358,9 @@ void Parser::parse_json(RawRecord& record, JsonState& state, Document& doc) {
     doc.reject(RejectReason::bad_json, "no \"text\" field");
     return;
   }
-  if (doc.date.size() > 10 && is_iso_day(std::string_view(doc.date).substr(0, 10))) {
-    doc.date.resize(10);  // a timestamp keeps its day; the full value stays in metadata
-  } else if (!is_iso_day(doc.date)) {
-    doc.date.clear();
-  }
-  if (!state.metadata.empty()) state.metadata += '}';
-  doc.metadata_json = state.metadata;
+  if (!seen_url && has_fallback[0]) doc.url.swap(state.fallbacks[0]);
+  if (!seen_title && has_fallback[1]) doc.title.swap(state.fallbacks[1]);
+  if (!seen_date && has_fallback[2]) doc.date.swap(state.fallbacks[2]);
   doc.host = host_of(doc.url);
 }
 

@@ -49,6 +49,7 @@ TEST(Utf8, RepairsEachMaximalInvalidSubsequence) {
 Document sample(Outcome outcome) {
   Document doc;
   doc.id = {2, 7};
+  doc.id_text = "s.tar.zst:7";
   doc.url = "https://a.example/x";
   doc.host = "a.example";
   doc.date = "2018-03-17";
@@ -65,16 +66,17 @@ Document sample(Outcome outcome) {
   return doc;
 }
 
-TEST(BatchEncoder, KeptDocumentHasTheFlatColumns) {
+TEST(BatchEncoder, KeptDocumentHasTheFlatColumnsThenTheInputsFields) {
   std::string out;
   Document doc = sample(Outcome::kept);
-  doc.metadata_json = R"({"id":"orig-1"})";
+  doc.fields.add(FieldScope::top, "dump", R"("CC-MAIN-2013-20")");
+  doc.fields.add(FieldScope::top, "n", "[1, 2]");
   encode_kept_document(doc, out);
   EXPECT_EQ(out,
-            "{\"id\":\"2:7\",\"url\":\"https://a.example/x\",\"host\":\"a.example\",\"date\":\"2018-03-17\","
+            "{\"id\":\"s.tar.zst:7\",\"url\":\"https://a.example/x\",\"host\":\"a.example\",\"date\":\"2018-03-17\","
             "\"title\":\"\xD8\xB9\xD9\x86\xD9\x88\xD8\xA7\xD9\x86\",\"text\":\"line one\\nline \\\"two\\\"\","
             "\"language\":\"ar\",\"language_score\":0.97,\"script\":\"Arab\",\"words\":3,\"chars\":19,"
-            "\"source\":\"shards/s.tar.zst:001.txt\",\"metadata\":{\"id\":\"orig-1\"}}\n");
+            "\"source\":\"shards/s.tar.zst:001.txt\",\"dump\":\"CC-MAIN-2013-20\",\"n\":[1, 2]}\n");
 }
 
 TEST(BatchEncoder, SplitsABatchIntoThreeStreamsInOrder) {

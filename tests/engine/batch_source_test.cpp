@@ -23,12 +23,20 @@ std::string write_jsonl(const std::filesystem::path& path, int lines) {
   return path.string();
 }
 
+InputFile jsonl_input(const std::string& path) {
+  InputFile input;
+  input.path = path;
+  input.name = std::filesystem::path(path).filename().string();
+  input.format = InputFormat::jsonl;
+  return input;
+}
+
 TEST(BatchSource, CutsShardsIntoOrderedBatchesWithContractIds) {
   const auto folder = temp_folder("batches");
   std::vector<InputFile> inputs = {
-      {write_jsonl(folder / "a.jsonl", 25), 0, InputFormat::jsonl},
-      {write_jsonl(folder / "b.jsonl", 0), 0, InputFormat::jsonl},
-      {write_jsonl(folder / "c.jsonl", 7), 0, InputFormat::jsonl},
+      jsonl_input(write_jsonl(folder / "a.jsonl", 25)),
+      jsonl_input(write_jsonl(folder / "b.jsonl", 0)),
+      jsonl_input(write_jsonl(folder / "c.jsonl", 7)),
   };
   BatchSource source(inputs, BatchLimits{1 << 20, 10, 1 << 20});
   std::vector<std::shared_ptr<Batch>> batches;
@@ -52,7 +60,7 @@ TEST(BatchSource, CutsShardsIntoOrderedBatchesWithContractIds) {
 
 TEST(BatchSource, ByteLimitClosesABatch) {
   const auto folder = temp_folder("bytes");
-  std::vector<InputFile> inputs = {{write_jsonl(folder / "a.jsonl", 100), 0, InputFormat::jsonl}};
+  std::vector<InputFile> inputs = {jsonl_input(write_jsonl(folder / "a.jsonl", 100))};
   BatchSource source(inputs, BatchLimits{200, 1000, 1 << 20});
   size_t batches = 0, records = 0;
   while (auto batch = source.next()) {

@@ -1,10 +1,10 @@
 // Fuzz target: the whole per-document path of a run, as engine/graph/pipeline.cpp calls it: raw records -> Parser ->
-// Normalizer -> Fingerprinter -> Decider -> encode_batch. First byte: bit 0 json layout (else page), bit 1
-// remove_tatweel, bit 2 repair_repetition, bit 3 keep_duplicate_text, bit 4 detect_language, bits 5-6 ngram,
-// bit 7 dedup off; the rest is up to 64 records separated by 0x1E. Rejects carry a documented reason; kept
-// documents have clean text and title; normalize's fingerprint text is fingerprint_text(text); signatures have
-// the configured size; every document is encoded once, and every encoded line parses as a JSON object holding
-// what the document held.
+// Normalizer -> Fingerprinter -> IdRegistry -> Decider -> encode_batch. First byte: bit 0 json layout (else page),
+// bit 1 remove_tatweel, bit 2 repair_repetition, bit 3 keep_duplicate_text, bit 4 detect_language, bits 5-6
+// ngram, bit 7 dedup off; the input's size modulo 3 picks the output schema; the rest is up to 64 records
+// separated by 0x1E. Rejects carry a documented reason; kept documents have clean text and title; normalize's
+// fingerprint text is fingerprint_text(text); signatures have the configured size; ids are unique; every
+// document is encoded once, and every encoded line parses as a JSON object holding what the document held.
 #include <nlohmann/json.hpp>
 
 #include <array>
@@ -22,6 +22,7 @@
 #include "stages/dedup/dedup_config.h"
 #include "stages/dedup/fingerprinter.h"
 #include "stages/encode/batch_encoder.h"
+#include "stages/ids/id_registry.h"
 #include "stages/normalize/fingerprint_text.h"
 #include "stages/normalize/normalizer.h"
 #include "stages/normalize/tokenizer.h"
@@ -64,6 +65,13 @@ bool string_field_is(const nlohmann::json& line, const char* key, std::string_vi
   return it != line.end() && it->is_string() && it->get<std::string>() == repaired(value);
 }
 
+// An id as the output writes it: a number for a JSONL id that was one, else a string.
+bool id_is(const nlohmann::json& line, const char* key, const std::string& text, bool is_number) {
+  if (!is_number) return string_field_is(line, key, text);
+  const auto it = line.find(key);
+  return it != line.end() && it->is_number();
+}
+
 }  // namespace corpusflow::fuzz_document_path
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
@@ -78,7 +86,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   normalize_options.remove_tatweel = (control & 2) != 0;
   normalize_options.repair_repetition = (control & 4) != 0;
   normalize_options.detect_language = (control & 16) != 0;
-  const EncodeOptions encode_options{.keep_duplicate_text = (control & 8) != 0};
+  constexpr OutputSchema kSchemas[] = {OutputSchema::corpusflow, OutputSchema::fineweb, OutputSchema::dolma};
+  const EncodeOptions encode_options{.keep_duplicate_text = (control & 8) != 0, .schema = kSchemas[size % 3]};
   DedupConfig dedup;
   dedup.ngram = kNgrams[(control >> 5) & 3];
   const bool dedup_enabled = (control & 0x80) == 0;
@@ -111,6 +120,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     doc.id = DocumentId{0, i};
     doc.source = batch.shard_path + ":" + batch.records[i].name;
     parser.parse(batch.records[i], layout, doc);
+    if (doc.id_origin == IdOrigin::derived) doc.id_text = "fuzz:" + std::to_string(i);  // as ParseStage does
     FUZZ_CHECK(doc.raw_bytes == raw[i].size(), "raw_bytes differs from the record size");
   }
   for (Document& doc : batch.documents) {
@@ -128,7 +138,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     fuzz::check_cleaned(doc.text, CleanOptions{.remove_tatweel = normalize_options.remove_tatweel});
     fuzz::check_cleaned(doc.title,
                         CleanOptions{.remove_tatweel = normalize_options.remove_tatweel, .single_line = true});
-    FUZZ_CHECK(doc.date.empty() || is_iso_day(doc.date), doc.date.c_str());
+    FUZZ_CHECK(layout != RecordLayout::page || doc.date.empty() || is_iso_day(doc.date), doc.date.c_str());
     FUZZ_CHECK(doc.host == host_of(doc.url), "host is not host_of(url)");
     const std::string fingerprint = fingerprint_text(doc.text);
     FUZZ_CHECK(doc.fingerprint_text_ready == dedup_enabled, "fingerprint_text_ready differs from dedup on");
@@ -137,15 +147,26 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     }
     FUZZ_CHECK(doc.words == count_tokens(fingerprint), "words != tokens of the fingerprint text");
   }
+  // The ids stage, before decide: every id is unique afterwards.
+  IdRegistry ids(1 << 20);
+  std::set<std::pair<bool, std::string>> unique_ids;
+  for (Document& doc : batch.documents) {
+    ids.assign(doc, "fuzz");
+    FUZZ_CHECK(unique_ids.emplace(doc.id_is_number, doc.id_text).second, "two documents share an id");
+    FUZZ_CHECK(is_valid_utf8(doc.id_text), "an id is not valid UTF-8");
+  }
   if (dedup_enabled) {
     Fingerprinter fingerprinter(dedup);
     for (Document& doc : batch.documents) {
       fingerprinter.fingerprint(doc);
       if (doc.rejected()) continue;
-      std::vector<std::string_view> tokens;
+      std::vector<std::string_view> tokens, title_tokens;
       const std::string fingerprint = fingerprint_text(doc.text);
+      const std::string title_fingerprint = fingerprint_text(doc.title);
       tokenize(fingerprint, tokens);
-      const bool signed_doc = !fingerprint.empty() && tokens.size() >= static_cast<size_t>(dedup.ngram);
+      tokenize(title_fingerprint, title_tokens);
+      const bool signed_doc =
+          !fingerprint.empty() && tokens.size() + title_tokens.size() >= static_cast<size_t>(dedup.ngram);
       FUZZ_CHECK(doc.fingerprint.signature.size() == (signed_doc ? static_cast<size_t>(dedup.signature_size()) : 0),
                  "signature size");
     }
@@ -176,23 +197,24 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     switch (doc.outcome) {
       case Outcome::kept: {
         const nlohmann::json& line = kept[next_kept++];
-        FUZZ_CHECK(path::string_field_is(line, "id", doc.id.str()), "kept: id");
+        FUZZ_CHECK(path::id_is(line, "id", doc.id_text, doc.id_is_number), "kept: id");
         FUZZ_CHECK(path::string_field_is(line, "text", doc.text), "kept: text");
-        FUZZ_CHECK(path::string_field_is(line, "title", doc.title), "kept: title");
-        FUZZ_CHECK(path::string_field_is(line, "url", doc.url), "kept: url");
-        FUZZ_CHECK(path::string_field_is(line, "host", doc.host), "kept: host");
-        FUZZ_CHECK(path::string_field_is(line, "language", doc.language), "kept: language");
-        FUZZ_CHECK(line.contains("words") && line["words"].is_number_unsigned() && line["words"] == doc.words,
+        const nlohmann::json& ours =
+            encode_options.schema == OutputSchema::dolma && line.contains("metadata") ? line["metadata"] : line;
+        FUZZ_CHECK(doc.title.empty() || path::string_field_is(ours, "title", doc.title), "kept: title");
+        FUZZ_CHECK(doc.url.empty() || path::string_field_is(ours, "url", doc.url), "kept: url");
+        FUZZ_CHECK(path::string_field_is(ours, "host", doc.host), "kept: host");
+        FUZZ_CHECK(path::string_field_is(ours, "language", doc.language), "kept: language");
+        FUZZ_CHECK(ours.contains("words") && ours["words"].is_number_unsigned() && ours["words"] == doc.words,
                    "kept: words");
-        if (!doc.metadata_json.empty()) {
-          FUZZ_CHECK(line.contains("metadata") && line["metadata"].is_object(), "kept: metadata");
-        }
+        const auto fields = nlohmann::json::parse(input_fields_json(doc.fields), nullptr, false);
+        FUZZ_CHECK(!fields.is_discarded() && fields.is_object(), "kept fields are not a JSON object");
         break;
       }
       case Outcome::duplicate: {
         const nlohmann::json& line = duplicates[next_duplicate++];
-        FUZZ_CHECK(path::string_field_is(line, "id", doc.id.str()), "duplicate: id");
-        FUZZ_CHECK(path::string_field_is(line, "duplicate_of", doc.duplicate_of.str()), "duplicate: of");
+        FUZZ_CHECK(path::id_is(line, "id", doc.id_text, doc.id_is_number), "duplicate: id");
+        FUZZ_CHECK(path::id_is(line, "duplicate_of", doc.duplicate_of_id, doc.duplicate_of_is_number), "duplicate: of");
         FUZZ_CHECK(path::string_field_is(line, "kind", to_string(doc.duplicate_kind)), "duplicate: kind");
         if (encode_options.keep_duplicate_text) {
           FUZZ_CHECK(path::string_field_is(line, "text", doc.text), "duplicate: text");
@@ -201,7 +223,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
       }
       case Outcome::rejected: {
         const nlohmann::json& line = rejects[next_reject++];
-        FUZZ_CHECK(path::string_field_is(line, "id", doc.id.str()), "reject: id");
+        FUZZ_CHECK(path::id_is(line, "id", doc.id_text, doc.id_is_number), "reject: id");
         FUZZ_CHECK(path::string_field_is(line, "reason", std::string(to_string(doc.reject_reason))), "reject: reason");
         FUZZ_CHECK(line.contains("bytes") && line["bytes"] == doc.raw_bytes, "reject: bytes");
         break;

@@ -38,7 +38,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     return 0;
   }
   FUZZ_CHECK(doc.reject_reason == corpusflow::RejectReason::none, "a kept document with a reject reason");
-  FUZZ_CHECK(doc.date.empty() || corpusflow::is_iso_day(doc.date), doc.date.c_str());
+  FUZZ_CHECK(layout != corpusflow::RecordLayout::page || doc.date.empty() || corpusflow::is_iso_day(doc.date),
+             doc.date.c_str());
   FUZZ_CHECK(doc.host == corpusflow::host_of(doc.url), "host is not host_of(url)");
   if (layout == corpusflow::RecordLayout::page) {
     FUZZ_CHECK(input.find(doc.text) != std::string::npos, "page text is not a part of the page");
@@ -47,10 +48,14 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   for (const std::string* field : {&doc.text, &doc.url, &doc.title, &doc.date}) {
     FUZZ_CHECK(corpusflow::is_valid_utf8(*field), "a JSON field is not valid UTF-8");
   }
-  if (!doc.metadata_json.empty()) {
-    const auto metadata = nlohmann::json::parse(doc.metadata_json, nullptr, false);
-    FUZZ_CHECK(!metadata.is_discarded(), doc.metadata_json.c_str());
-    FUZZ_CHECK(metadata.is_object(), "metadata is not a JSON object");
+  const std::string fields = corpusflow::input_fields_json(doc.fields);
+  const auto kept = nlohmann::json::parse(fields, nullptr, false);
+  FUZZ_CHECK(!kept.is_discarded(), fields.c_str());
+  FUZZ_CHECK(kept.is_object(), "the kept fields are not a JSON object");
+  FUZZ_CHECK(corpusflow::is_valid_utf8(doc.id_text), "the id is not valid UTF-8");
+  if (doc.id_is_number) {  // a number as written, whose grammar the parser checked (1e999 included)
+    FUZZ_CHECK(!doc.id_text.empty() && (doc.id_text[0] == '-' || (doc.id_text[0] >= '0' && doc.id_text[0] <= '9')),
+               doc.id_text.c_str());
   }
   return 0;
 }

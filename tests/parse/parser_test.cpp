@@ -81,7 +81,7 @@ TEST(Parser, RejectsCarryTheirReason) {
   EXPECT_EQ(big.raw_bytes, 5'000'000'000ull);
 }
 
-TEST(JsonRecords, FieldsAndMetadata) {
+TEST(JsonRecords, FieldsAreKeptAsWritten) {
   const Document doc =
       parse(R"({"id": "x-1", "url": "HTTPS://News.Example.ORG/a?b#c", "date": "2024-05-06T07:08:09Z", "title": "T",)"
             R"( "text": "Body \u00e9\n", "tags": ["a", {"b": 1}], "score": 0.5, "ok": true, "none": null})",
@@ -90,13 +90,15 @@ TEST(JsonRecords, FieldsAndMetadata) {
   EXPECT_EQ(doc.text, "Body \xC3\xA9\n");
   EXPECT_EQ(doc.title, "T");
   EXPECT_EQ(doc.host, "news.example.org");
-  EXPECT_EQ(doc.date, "2024-05-06");
-  EXPECT_EQ(doc.metadata_json,
-            R"({"id":"x-1","date":"2024-05-06T07:08:09Z","tags":["a", {"b": 1}],"score":0.5,"ok":true,"none":null})");
+  EXPECT_EQ(doc.date, "2024-05-06T07:08:09Z");
+  EXPECT_EQ(doc.id_text, "x-1");
+  EXPECT_FALSE(doc.id_is_number);
+  EXPECT_EQ(doc.id_origin, IdOrigin::input);
+  EXPECT_EQ(input_fields_json(doc.fields), R"({"tags":["a", {"b": 1}],"score":0.5,"ok":true,"none":null})");
 }
 
-// A repeated field never replaces the first one and is never lost: it is kept in metadata as written.
-TEST(JsonRecords, RepeatedFieldsKeepTheFirstAndGoToMetadata) {
+// A repeated field never replaces the first one and is never lost: it is kept as written.
+TEST(JsonRecords, RepeatedFieldsKeepTheFirstAndAreKept) {
   const Document doc = parse(R"({"text": "first", "url": "http://a.example/1", "text": "second", "text": 7,)"
                              R"( "url": "http://b.example/2", "title": "", "title": "later"})",
                              RecordLayout::json);
@@ -104,13 +106,13 @@ TEST(JsonRecords, RepeatedFieldsKeepTheFirstAndGoToMetadata) {
   EXPECT_EQ(doc.text, "first");
   EXPECT_EQ(doc.url, "http://a.example/1");
   EXPECT_EQ(doc.title, "");
-  EXPECT_EQ(doc.metadata_json, R"({"text":"second","text":7,"url":"http://b.example/2","title":"later"})");
+  EXPECT_EQ(input_fields_json(doc.fields), R"({"text":"second","text":7,"url":"http://b.example/2","title":"later"})");
 
   const Document not_string_first = parse(R"({"text": 5, "text": "a"})", RecordLayout::json);
   EXPECT_EQ(not_string_first.reject_reason, RejectReason::bad_json);
   EXPECT_EQ(not_string_first.reject_detail, "field \"text\" is a number, not a string at byte 9");
 
-  // url, title and date come from their first string value; a non-string one before it stays in metadata.
+  // url, title and date come from their first string value; a non-string one before it is kept.
   const Document null_url_first = parse(
       R"({"url": null, "text": "t", "url": "http://x.example/a", "title": 3, "title": "T", "date": "2020-01-02"})",
       RecordLayout::json);
@@ -119,7 +121,7 @@ TEST(JsonRecords, RepeatedFieldsKeepTheFirstAndGoToMetadata) {
   EXPECT_EQ(null_url_first.host, "x.example");
   EXPECT_EQ(null_url_first.title, "T");
   EXPECT_EQ(null_url_first.date, "2020-01-02");
-  EXPECT_EQ(null_url_first.metadata_json, R"({"url":null,"title":3})");
+  EXPECT_EQ(input_fields_json(null_url_first.fields), R"({"url":null,"title":3})");
 }
 
 TEST(JsonRecords, MalformedObjectsAreBadJson) {
@@ -137,7 +139,7 @@ TEST(JsonRecords, MalformedMetadataValuesAreBadJson) {
        {R"({"text": "a", "tags": ["a", {:""bnull}]})", R"({"text": "a", "ok": tru})", R"({"text": "a", "n": 1.5e})",
         R"({"text": "a", "o": {"k": [1,, 2]}})", R"({"o": {"k": "\x"}, "text": "a"})"}) {
     const Document doc = parse(line, RecordLayout::json);
-    EXPECT_EQ(doc.reject_reason, RejectReason::bad_json) << line << " gave metadata " << doc.metadata_json;
+    EXPECT_EQ(doc.reject_reason, RejectReason::bad_json) << line << " kept " << input_fields_json(doc.fields);
   }
 }
 
@@ -155,7 +157,7 @@ TEST(JsonRecords, InvalidUtf8IsRepairedNotRejected) {
   ASSERT_FALSE(doc.rejected()) << doc.reject_detail;
   EXPECT_EQ(doc.text, "caf\xEF\xBF\xBD \xEF\xBF\xBD ok");
   EXPECT_EQ(doc.normalize.utf8_repairs, 3u);
-  EXPECT_EQ(doc.metadata_json, "{\"k\xEF\xBF\xBD\":1}");
+  EXPECT_EQ(input_fields_json(doc.fields), "{\"k\xEF\xBF\xBD\":1}");
 }
 
 TEST(HostOf, Forms) {
