@@ -1,0 +1,71 @@
+// URL variants and near misses of the generator, against the URL key they are made for
+// (stages/dedup/url_normalizer.h): every variant meets its original's key, every near miss misses it.
+#include "engine/gen/url_variants.h"
+
+#include <gtest/gtest.h>
+
+#include "stages/dedup/url_normalizer.h"
+
+namespace corpusflow::gen {
+namespace {
+
+TEST(Punycode, EncodesTheRfc3492Samples) {
+  EXPECT_EQ(punycode_encode("bücher"), "bcher-kva");
+  EXPECT_EQ(punycode_encode("münchen"), "mnchen-3ya");
+  // RFC 3492 section 7.1, (A) Arabic (Egyptian).
+  EXPECT_EQ(punycode_encode("ليهمابتكلموشعربي؟"), "egbpdaj6bu4bxfgehfvwxn");
+  // (L) Japanese: 3<nen>B<gumi><kinpachi><sensei>.
+  EXPECT_EQ(punycode_encode("3年B組金八先生"), "3B-ww4c5e180e575a65lsy2b");
+  EXPECT_EQ(punycode_encode("abc"), "abc-");
+  EXPECT_EQ(punycode_encode("\xFF"), "");
+  EXPECT_EQ(host_to_a_labels("www.bücher-11.de"), "www.xn--bcher-11-65a.de");  // Python's "punycode" codec agrees
+}
+
+TEST(UrlVariants, EachSpellsTheUrlOtherwiseWithTheSameKey) {
+  const std::vector<std::string> urls = {
+      "https://www.kavolina-7.net/news/20240101/some-title-words-1234567.html",
+      "http://www.bücher-11.de/sport/20200202/über-den-fluss-99887766.html?page=3",
+      "https://أخبار-21.com/ar/20190303/النفط-يسجل-أعلى-مستوى-55443322.html",
+  };
+  for (const std::string& url : urls) {
+    const std::string key = normalize_url(url);
+    ASSERT_FALSE(key.empty()) << url;
+    for (int v = 1; v < kUrlVariants; ++v) {
+      const auto variant = static_cast<UrlVariant>(v);
+      for (uint64_t seed = 0; seed < 20; ++seed) {
+        Rng rng(seed);
+        const std::string spelled = apply_url_variant(url, variant, rng);
+        if (variant == UrlVariant::idna && !has_unicode_host(url)) {
+          EXPECT_EQ(spelled, url);
+          continue;
+        }
+        EXPECT_NE(spelled, url) << to_string(variant);
+        EXPECT_EQ(normalize_url(spelled), key) << to_string(variant) << ": " << spelled;
+      }
+    }
+    for (UrlNearMiss miss : {UrlNearMiss::path_case, UrlNearMiss::query, UrlNearMiss::extra_segment}) {
+      for (uint64_t seed = 0; seed < 20; ++seed) {
+        Rng rng(seed);
+        const std::string changed = apply_url_near_miss(url, miss, rng);
+        const std::string changed_key = normalize_url(changed);
+        EXPECT_FALSE(changed_key.empty()) << changed;
+        EXPECT_NE(changed_key, key) << to_string(miss) << ": " << changed;
+      }
+    }
+  }
+  Rng rng(1);
+  EXPECT_EQ(apply_url_variant("http://h-1.com/a/b.html", UrlVariant::default_port, rng), "http://h-1.com:80/a/b.html");
+  EXPECT_EQ(apply_url_variant("https://h-1.com/a/b.html", UrlVariant::default_port, rng),
+            "https://h-1.com:443/a/b.html");
+  EXPECT_EQ(apply_url_variant("https://h-1.com/a/b.html", UrlVariant::scheme, rng), "http://h-1.com/a/b.html");
+  EXPECT_EQ(apply_url_variant("https://bücher-1.de/a", UrlVariant::idna, rng), "https://xn--bcher-1-n2a.de/a");
+  EXPECT_EQ(apply_url_near_miss("http://h-1.com/a/b.html?page=3", UrlNearMiss::path_case, rng),
+            "http://h-1.com/A/b.html?page=3");
+  EXPECT_EQ(apply_url_near_miss("http://h-1.com/a/b.html?page=3", UrlNearMiss::query, rng).substr(0, 29),
+            "http://h-1.com/a/b.html?page=");
+  EXPECT_NE(apply_url_near_miss("http://h-1.com/a/b.html?page=3", UrlNearMiss::query, rng),
+            "http://h-1.com/a/b.html?page=3");
+}
+
+}  // namespace
+}  // namespace corpusflow::gen
