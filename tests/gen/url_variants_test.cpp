@@ -4,6 +4,10 @@
 
 #include <gtest/gtest.h>
 
+#include <map>
+
+#include "engine/gen/generator.h"
+#include "gen_test_support.h"
 #include "stages/dedup/url_normalizer.h"
 
 namespace corpusflow::gen {
@@ -65,6 +69,63 @@ TEST(UrlVariants, EachSpellsTheUrlOtherwiseWithTheSameKey) {
             "http://h-1.com/a/b.html?page=");
   EXPECT_NE(apply_url_near_miss("http://h-1.com/a/b.html?page=3", UrlNearMiss::query, rng),
             "http://h-1.com/a/b.html?page=3");
+}
+
+// In a generated corpus: a same_url copy's URL has its original's key, a near miss's URL not its earlier
+// original's; every variant occurs, idna included (one site in ten has a Unicode host).
+TEST(UrlVariants, GeneratedCopiesMeetTheirOriginalsKey) {
+  GenOptions options;
+  options.documents = 6000;
+  options.seed = 5;
+  options.dup_rate = 0.15;
+  options.near_rate = 0.15;
+  options.bad_rate = 0.01;
+  options.url_near_miss_rate = 0.03;
+  options.shape.max_body_bytes = 4000;
+  CorpusGenerator generator(testing::sample_pool(), options);
+  std::map<std::string, std::string> url_of;  // doc_id -> URL (originals)
+  std::map<std::string, size_t> variants;
+  size_t same_url = 0, near_misses = 0, idn_pages = 0, good = 0, queries = 0;
+  GenRecord record;
+  while (!generator.done()) {
+    generator.next(record);
+    const Truth& truth = record.truth;
+    ASSERT_FALSE(truth.doc_id.empty());
+    if (truth.kind == RecordKind::bad) continue;
+    ++good;
+    idn_pages += has_unicode_host(truth.url);
+    queries += truth.url.find("?page=") != std::string::npos;
+    if (truth.kind == RecordKind::original) {
+      url_of[truth.doc_id] = truth.url;
+      if (truth.url_near_miss != UrlNearMiss::none) {
+        ++near_misses;
+        ASSERT_TRUE(url_of.contains(truth.url_near_miss_of));
+        const std::string& earlier = url_of.at(truth.url_near_miss_of);
+        EXPECT_NE(normalize_url(truth.url), normalize_url(earlier)) << truth.url << " vs " << earlier;
+      }
+      continue;
+    }
+    ASSERT_TRUE(url_of.contains(truth.of_doc_id)) << truth.of_doc_id;
+    if (!truth.same_url) {
+      EXPECT_EQ(truth.url_variant, UrlVariant::exact);
+      continue;
+    }
+    ++same_url;
+    ++variants[to_string(truth.url_variant)];
+    const std::string& original = url_of.at(truth.of_doc_id);
+    EXPECT_EQ(normalize_url(truth.url), normalize_url(original)) << truth.url << " vs " << original;
+    if (truth.url_variant == UrlVariant::exact) {
+      EXPECT_EQ(truth.url, original);
+    } else {
+      EXPECT_NE(truth.url, original);
+    }
+  }
+  EXPECT_EQ(variants.size(), 8u);
+  EXPECT_NEAR(static_cast<double>(variants["exact"]) / static_cast<double>(same_url), 0.5, 0.08);
+  EXPECT_GE(variants["idna"], 5u);
+  EXPECT_NEAR(static_cast<double>(near_misses) / static_cast<double>(good), 0.03 * 0.7, 0.01);
+  EXPECT_GT(static_cast<double>(idn_pages) / static_cast<double>(good), 0.05);
+  EXPECT_NEAR(static_cast<double>(queries) / static_cast<double>(good), 0.1 * 0.8, 0.04);
 }
 
 }  // namespace
