@@ -262,9 +262,13 @@ void CorpusGenerator::make_original(GenRecord& record, uint64_t seed) {
 }
 
 void CorpusGenerator::make_near_miss(GenRecord& record, uint64_t seed) {
-  Page page = build_page(pool_, sites_, options_.shape, seed);
   Rng rng(seed ^ 0x6e6561726d697373ULL);
-  const Source& source = reservoir_[rng.below(reservoir_.size())];
+  Source& source = reservoir_[rng.below(reservoir_.size())];
+  // A second near miss of one original could make the first one's change again (the same URL: a url
+  // duplicate, not a near miss); that original gets none.
+  if (source.near_missed) return make_original(record, seed);
+  source.near_missed = true;
+  Page page = build_page(pool_, sites_, options_.shape, seed);
   const Page earlier = source_page(source);
   record.truth.url_near_miss = pick_url_near_miss(rng);
   record.truth.url_near_miss_of = source.doc_id;

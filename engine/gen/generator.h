@@ -115,7 +115,8 @@ class CorpusGenerator {
     DocumentId id;
     uint64_t seed = 0;
     std::string doc_id;
-    std::string url;  // a near miss's URL, which its page's seed does not give; empty for other originals
+    std::string url;           // a near miss's URL, which its page's seed does not give; empty for other originals
+    bool near_missed = false;  // a near miss was made of it (one only: two could be the same URL)
   };
   void make_original(GenRecord& record, uint64_t seed);
   void make_near_miss(GenRecord& record, uint64_t seed);

@@ -99,13 +99,15 @@ void expect_url_decisions(ShardFormat format) {
   }
 }
 
-TEST(UrlDedupRun, JsonlCopiesWithAnyUrlVariantAreDuplicatesOfTheirOriginal) {
+TEST(GenUrlDedupRun, JsonlCopiesWithAnyUrlVariantAreDuplicatesOfTheirOriginal) {
   expect_url_decisions(ShardFormat::jsonl);
 }
 
-TEST(UrlDedupRun, TarCopiesWithAnyUrlVariantAreDuplicatesOfTheirOriginal) { expect_url_decisions(ShardFormat::tar); }
+TEST(GenUrlDedupRun, TarCopiesWithAnyUrlVariantAreDuplicatesOfTheirOriginal) { expect_url_decisions(ShardFormat::tar); }
 
-TEST(UrlDedupRun, WarcCopiesWithAnyUrlVariantAreDuplicatesOfTheirOriginal) { expect_url_decisions(ShardFormat::warc); }
+TEST(GenUrlDedupRun, WarcCopiesWithAnyUrlVariantAreDuplicatesOfTheirOriginal) {
+  expect_url_decisions(ShardFormat::warc);
+}
 
 }  // namespace
 }  // namespace corpusflow::gen
