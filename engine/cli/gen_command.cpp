@@ -123,6 +123,16 @@ void register_gen_command(CLI::App& app) {
                   "truncated member with probability min(1, 10 x rate)")
       ->capture_default_str()
       ->check(CLI::Range(0.0, 1.0));
+  gen->add_option("--url-variant-rate", options.url_variant_rate,
+                  "Share of the copies with their original's URL that spell it another way the URL key treats as "
+                  "the same (scheme, host case, default port, dot segments, percent escapes, fragment, IDNA)")
+      ->capture_default_str()
+      ->check(CLI::Range(0.0, 1.0));
+  gen->add_option("--url-near-miss-rate", options.url_near_miss_rate,
+                  "Share of the originals whose URL is an earlier original's with one change that makes it another "
+                  "page (path letter case, query value, extra path segment)")
+      ->capture_default_str()
+      ->check(CLI::Range(0.0, 1.0));
   gen->add_option("--from", args->from, "More shards to draw text from (tar of pages, JSONL with text)");
   gen->add_option("--sample", args->sample_dir, "The repository's sample folder (default: found automatically)")
       ->check(CLI::ExistingDirectory);

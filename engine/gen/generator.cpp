@@ -60,6 +60,14 @@ const char* to_string(ShardFormat format) {
   return "unknown";
 }
 
+std::string shard_file_name(ShardFormat format, uint32_t shard) {
+  char name[32];
+  std::snprintf(name, sizeof name, "gen-%05u", shard);
+  return std::string(name) + (format == ShardFormat::tar     ? ".tar.zst"
+                              : format == ShardFormat::jsonl ? ".jsonl.zst"
+                                                             : ".warc.gz");
+}
+
 double truncation_probability(const GenOptions& options) { return std::min(1.0, 10.0 * options.bad_rate); }
 
 const char* to_string(RecordKind kind) {
@@ -86,9 +94,27 @@ const char* to_string(BadKind kind) {
 }
 
 std::string Truth::json() const {
-  std::string out = "{\"id\":\"" + id.str() + "\",\"kind\":\"" + to_string(kind) + "\"";
+  std::string out;
+  const auto append_string = [&out](const char* key, std::string_view value) {
+    out += ",\"";
+    out += key;
+    out += "\":\"";
+    append_json_escaped(value, out);
+    out += '"';
+  };
+  out = "{\"id\":\"" + id.str() + '"';
+  append_string("doc_id", doc_id);
+  append_string("kind", to_string(kind));
   if (kind == RecordKind::exact || kind == RecordKind::near) {
-    out += ",\"of\":\"" + of.str() + "\",\"same_url\":" + (same_url ? "true" : "false");
+    append_string("of", of.str());
+    append_string("of_doc_id", of_doc_id);
+    out += ",\"same_url\":";
+    out += same_url ? "true" : "false";
+    if (same_url) append_string("url_variant", to_string(url_variant));
+  }
+  if (url_near_miss != UrlNearMiss::none) {
+    append_string("url_near_miss", to_string(url_near_miss));
+    append_string("url_near_miss_of", url_near_miss_of);
   }
   if (kind == RecordKind::near) {
     out += ",\"mutations\":[";
@@ -148,9 +174,17 @@ void CorpusGenerator::next(GenRecord& record) {
       make_copy(record, false, content_seed);
     } else if (can_copy && roll < options_.bad_rate + options_.dup_rate + options_.near_rate) {
       make_copy(record, true, content_seed);
+    } else if (can_copy && options_.url_near_miss_rate > 0 && rng.chance(options_.url_near_miss_rate)) {
+      make_near_miss(record, content_seed);
     } else {
       make_original(record, content_seed);
     }
+  }
+  record.truth.doc_id = doc_id_of(record.truth);
+  last_slot_ = SIZE_MAX;
+  if (record.truth.kind == RecordKind::original) {
+    remember(Source{record.truth.id, content_seed, record.truth.doc_id,
+                    record.truth.url_near_miss != UrlNearMiss::none ? record.url : std::string()});
   }
 
   ++produced_;
@@ -169,7 +203,7 @@ void CorpusGenerator::finish(GenRecord& record, const Page& page, bool with_head
   } else if (options_.format == ShardFormat::warc) {
     render_html(page, record.bytes);
   } else {
-    render_json(page, hex16(derive_seed(page.article_number, record.truth.id.record)), with_text, record.bytes);
+    render_json(page, json_id(record.truth.id), with_text, record.bytes);
   }
   record.name = member_name(record.truth.id.record, record.bytes);
   record.mtime = mtime_of(page.date, page.article_number);
@@ -178,33 +212,87 @@ void CorpusGenerator::finish(GenRecord& record, const Page& page, bool with_head
   record.url = page.url;
 }
 
-void CorpusGenerator::remember(DocumentId id, uint64_t seed) {
+// Unique within a corpus: derive_seed is a bijection of its stream for a fixed seed.
+std::string CorpusGenerator::json_id(DocumentId id) const {
+  return hex16(derive_seed(options_.seed ^ 0x6a736f6e6964ULL, (static_cast<uint64_t>(id.shard) << 40) | id.record));
+}
+
+std::string CorpusGenerator::doc_id_of(const Truth& truth) const {
+  const std::string derived = shard_file_name(options_.format, truth.id.shard) + ":" + std::to_string(truth.id.record);
+  switch (options_.format) {
+    case ShardFormat::tar: return derived;
+    case ShardFormat::jsonl:
+      // An empty line has no id, and a truncated one is no JSON object to read it from.
+      return truth.bad == BadKind::empty || truth.bad == BadKind::truncated ? derived : json_id(truth.id);
+    case ShardFormat::warc: return {};  // the writer's WARC-Record-ID: name_last
+  }
+  return derived;
+}
+
+void CorpusGenerator::name_last(const std::string& doc_id) {
+  if (last_slot_ < reservoir_.size()) reservoir_[last_slot_].doc_id = doc_id;
+}
+
+void CorpusGenerator::remember(Source source) {
   ++originals_seen_;
   if (options_.reservoir == 0) return;
   if (reservoir_.size() < options_.reservoir) {
-    reservoir_.push_back(Source{id, seed});
+    last_slot_ = reservoir_.size();
+    reservoir_.push_back(std::move(source));
     return;
   }
-  Rng rng(seed ^ 0x726573657276ULL);
+  Rng rng(source.seed ^ 0x726573657276ULL);
   const uint64_t slot = rng.below(originals_seen_);
-  if (slot < reservoir_.size()) reservoir_[slot] = Source{id, seed};
+  if (slot < reservoir_.size()) {
+    last_slot_ = slot;
+    reservoir_[slot] = std::move(source);
+  }
+}
+
+Page CorpusGenerator::source_page(const Source& source) const {
+  Page page = build_page(pool_, sites_, options_.shape, source.seed);
+  if (!source.url.empty()) page.url = source.url;
+  return page;
 }
 
 void CorpusGenerator::make_original(GenRecord& record, uint64_t seed) {
   const Page page = build_page(pool_, sites_, options_.shape, seed);
   finish(record, page, true, true);
   record.truth.kind = RecordKind::original;
-  remember(record.truth.id, seed);
+}
+
+void CorpusGenerator::make_near_miss(GenRecord& record, uint64_t seed) {
+  Rng rng(seed ^ 0x6e6561726d697373ULL);
+  Source& source = reservoir_[rng.below(reservoir_.size())];
+  // A second near miss of one original could make the first one's change again (the same URL: a url
+  // duplicate, not a near miss); that original gets none.
+  if (source.near_missed) return make_original(record, seed);
+  source.near_missed = true;
+  Page page = build_page(pool_, sites_, options_.shape, seed);
+  const Page earlier = source_page(source);
+  record.truth.url_near_miss = pick_url_near_miss(rng);
+  record.truth.url_near_miss_of = source.doc_id;
+  page.url = apply_url_near_miss(earlier.url, record.truth.url_near_miss, rng);
+  finish(record, page, true, true);
+  record.truth.kind = RecordKind::original;
 }
 
 void CorpusGenerator::make_copy(GenRecord& record, bool near, uint64_t seed) {
   Rng rng(seed);
   const Source source = reservoir_[rng.below(reservoir_.size())];
-  Page page = build_page(pool_, sites_, options_.shape, source.seed);
+  Page page = source_page(source);
   record.truth.kind = near ? RecordKind::near : RecordKind::exact;
   record.truth.of = source.id;
+  record.truth.of_doc_id = source.doc_id;
   record.truth.same_url = rng.chance(near ? 0.3 : 0.5);
-  if (!record.truth.same_url) {
+  if (record.truth.same_url) {
+    // A stream of its own: the copy's other draws (its mutations) are what they were without variants.
+    Rng variant_rng(seed ^ 0x76617269616e74ULL);
+    if (options_.url_variant_rate > 0 && variant_rng.chance(options_.url_variant_rate)) {
+      record.truth.url_variant = pick_url_variant(page.url, variant_rng);
+      page.url = apply_url_variant(page.url, record.truth.url_variant, variant_rng);
+    }
+  } else {
     page.article_number = 1000000 + rng.below(9000000000ULL);
     page.url = make_url(sites_.site(page.site), page.date, page.title, page.article_number);
   }
@@ -272,15 +360,10 @@ GenSummary write_corpus(const TextPool& pool, const GenOptions& options, const s
   std::string truth_buffer;
   std::string buffer;
   GenRecord record;
-  const char* extension = options.format == ShardFormat::tar     ? ".tar.zst"
-                          : options.format == ShardFormat::jsonl ? ".jsonl.zst"
-                                                                 : ".warc.gz";
   constexpr size_t kFlushBytes = 1 << 20;
 
   for (uint32_t shard = 0; shard < generator.shard_count(); ++shard) {
-    char name[32];
-    std::snprintf(name, sizeof name, "gen-%05u", shard);
-    const std::string path = dir + "/shards/" + name + extension;
+    const std::string path = dir + "/shards/" + shard_file_name(options.format, shard);
     const bool warc = options.format == ShardFormat::warc;
     std::optional<ZstdFileWriter> writer;
     std::optional<WarcShardWriter> warc_writer;
@@ -296,7 +379,8 @@ GenSummary write_corpus(const TextPool& pool, const GenOptions& options, const s
         const WarcDamage damage = record.truncated                            ? WarcDamage::truncated
                                   : record.truth.bad == BadKind::bad_encoding ? WarcDamage::bad_gzip_body
                                                                               : WarcDamage::none;
-        warc_writer->add_page(record.url, record.mtime, record.bytes, damage);
+        record.truth.doc_id = warc_writer->add_page(record.url, record.mtime, record.bytes, damage);
+        generator.name_last(record.truth.doc_id);
       } else if (options.format == ShardFormat::tar) {
         if (record.truncated) {
           append_truncated_tar_member(buffer, record.name, record.bytes, record.kept_bytes, record.mtime);
@@ -312,6 +396,8 @@ GenSummary write_corpus(const TextPool& pool, const GenOptions& options, const s
       truth_buffer += '\n';
 
       ++summary.documents;
+      if (record.truth.same_url) ++summary.url_variants[static_cast<int>(record.truth.url_variant)];
+      summary.url_near_misses += record.truth.url_near_miss != UrlNearMiss::none;
       switch (record.truth.kind) {
         case RecordKind::original: ++summary.originals; break;
         case RecordKind::exact: ++summary.exact; break;
@@ -359,8 +445,11 @@ void write_summary_json(const std::string& dir, const GenOptions& options, const
           ", \"shards\": " + std::to_string(summary.shards) + ", \"format\": \"" + to_string(options.format) +
           "\", \"seed\": " + std::to_string(options.seed) + ", \"dup_rate\": " + format_double(options.dup_rate) +
           ", \"near_rate\": " + format_double(options.near_rate) +
-          ", \"bad_rate\": " + format_double(options.bad_rate) + ", \"sites\": " + std::to_string(options.sites) +
-          ", \"level\": " + std::to_string(options.level) + ", \"pool\": [";
+          ", \"bad_rate\": " + format_double(options.bad_rate) +
+          ", \"url_variant_rate\": " + format_double(options.url_variant_rate) +
+          ", \"url_near_miss_rate\": " + format_double(options.url_near_miss_rate) +
+          ", \"sites\": " + std::to_string(options.sites) + ", \"level\": " + std::to_string(options.level) +
+          ", \"pool\": [";
   for (size_t i = 0; i < pool_inputs.size(); ++i) {
     json += i > 0 ? ", \"" : "\"";
     append_json_escaped(pool_inputs[i], json);
@@ -369,7 +458,13 @@ void write_summary_json(const std::string& dir, const GenOptions& options, const
   json += "]},\n  \"documents\": {\"total\": " + std::to_string(summary.documents) +
           ", \"original\": " + std::to_string(summary.originals) + ", \"exact\": " + std::to_string(summary.exact) +
           ", \"near\": " + std::to_string(summary.near) + ", \"bad\": " + std::to_string(summary.bad) +
-          "},\n  \"bad\": {";
+          "},\n  \"url_variants\": {";
+  for (int variant = 0; variant < kUrlVariants; ++variant) {
+    json += variant > 0 ? ", \"" : "\"";
+    json += std::string(to_string(static_cast<UrlVariant>(variant))) +
+            "\": " + std::to_string(summary.url_variants[variant]);
+  }
+  json += "}, \"url_near_misses\": " + std::to_string(summary.url_near_misses) + ",\n  \"bad\": {";
   bool first = true;
   for (int kind = 1; kind < kBadKinds; ++kind) {
     json += first ? "\"" : ", \"";

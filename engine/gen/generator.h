@@ -14,6 +14,7 @@
 #include "engine/gen/rng.h"
 #include "engine/gen/site_table.h"
 #include "engine/gen/text_pool.h"
+#include "engine/gen/url_variants.h"
 #include "engine/gen/warc_writer.h"
 
 namespace corpusflow::gen {
@@ -32,6 +33,12 @@ struct GenOptions {
   double bad_rate = 0.01;     // share that are bad records; also makes shards end truncated (below)
   uint32_t sites = 1000;      // distinct hosts, Zipf-distributed
   uint32_t reservoir = 4096;  // earlier originals remembered as copy sources (uniform sample)
+  // Share of the copies that keep their original's URL (same_url) whose URL is an equivalent spelling of it
+  // (UrlVariant), not its bytes.
+  double url_variant_rate = 0.5;
+  // Share of the originals whose URL is an earlier original's with one change that makes it another page
+  // (UrlNearMiss): the URL key must keep both.
+  double url_near_miss_rate = 0.01;
   PageShape shape;
   int level = 3;    // zstd level of the shards
   int workers = 1;  // zstd worker threads per output file
@@ -50,17 +57,28 @@ inline constexpr int kBadKinds = 7;
 const char* to_string(RecordKind kind);
 const char* to_string(BadKind kind);
 
+// The file name of shard `shard`: gen-NNNNN.{tar.zst,jsonl.zst,warc.gz}.
+std::string shard_file_name(ShardFormat format, uint32_t shard);
+
 // What the generator knows about one record: the line of truth.jsonl.
 struct Truth {
-  DocumentId id;
+  DocumentId id;  // positional: shard index and record index within the shard
+  // The id `corpusflow run DIR/shards` gives the record (docs/formats.md, "Ids"): jsonl the line's `id`
+  // (derived for an empty or truncated line, which has none), warc the response's WARC-Record-ID, tar
+  // `<shard file name>:<record index>`. Warc records are named by write_corpus (CorpusGenerator::name_last).
+  std::string doc_id;
   RecordKind kind = RecordKind::original;
-  DocumentId of;                    // exact and near: the original copied
-  bool same_url = false;            // exact and near: the copy keeps the original's URL
-  std::vector<Mutation> mutations;  // near
-  double word_jaccard = 1.0;        // near: 5-word shingle Jaccard of the pages without header
-  BadKind bad = BadKind::none;      // bad
-  uint64_t bytes = 0;               // size of the record's bytes (full size for a truncated member)
-  std::string url;                  // empty for bad records without a header (tar, jsonl)
+  DocumentId of;          // exact and near: the original copied
+  std::string of_doc_id;  // exact and near: the original's doc_id
+  bool same_url = false;  // exact and near: the copy keeps the original's URL (url_variant spells it)
+  UrlVariant url_variant = UrlVariant::exact;     // same_url: exact (the bytes) or an equivalent spelling
+  UrlNearMiss url_near_miss = UrlNearMiss::none;  // original: its URL is an earlier original's, changed so
+  std::string url_near_miss_of;                   // the earlier original's doc_id
+  std::vector<Mutation> mutations;                // near
+  double word_jaccard = 1.0;                      // near: 5-word shingle Jaccard of the pages without header
+  BadKind bad = BadKind::none;                    // bad
+  uint64_t bytes = 0;                             // size of the record's bytes (full size for a truncated member)
+  std::string url;                                // empty for bad records without a header (tar, jsonl)
 
   // One JSON object, no newline.
   std::string json() const;
@@ -88,17 +106,28 @@ class CorpusGenerator {
   void next(GenRecord& record);
   // Originals currently remembered as copy sources (at most options.reservoir).
   size_t remembered() const { return reservoir_.size(); }
+  // Gives the record next() filled last the doc_id its writer chose (warc: the WARC-Record-ID), so that
+  // copies of it name it in of_doc_id. tar and jsonl need no call: next() names their records.
+  void name_last(const std::string& doc_id);
 
  private:
   struct Source {
     DocumentId id;
-    uint64_t seed;
+    uint64_t seed = 0;
+    std::string doc_id;
+    std::string url;           // a near miss's URL, which its page's seed does not give; empty for other originals
+    bool near_missed = false;  // a near miss was made of it (one only: two could be the same URL)
   };
   void make_original(GenRecord& record, uint64_t seed);
+  void make_near_miss(GenRecord& record, uint64_t seed);
   void make_copy(GenRecord& record, bool near, uint64_t seed);
   void make_bad(GenRecord& record, BadKind kind, uint64_t seed);
   void finish(GenRecord& record, const Page& page, bool with_header, bool with_text);
-  void remember(DocumentId id, uint64_t seed);
+  void remember(Source source);
+  // The page of a remembered original, its URL included.
+  Page source_page(const Source& source) const;
+  std::string json_id(DocumentId id) const;
+  std::string doc_id_of(const Truth& truth) const;
 
   const TextPool& pool_;
   GenOptions options_;
@@ -109,6 +138,7 @@ class CorpusGenerator {
   uint64_t produced_ = 0;
   uint64_t originals_seen_ = 0;
   std::vector<Source> reservoir_;
+  size_t last_slot_ = SIZE_MAX;  // the reservoir slot of the record next() filled last, SIZE_MAX if none
   std::string scratch_;
 };
 
@@ -116,7 +146,9 @@ struct GenSummary {
   uint64_t documents = 0;
   uint64_t originals = 0, exact = 0, near = 0, bad = 0;
   uint64_t bad_by_kind[kBadKinds] = {};
-  uint64_t uncompressed_bytes = 0;  // shard bytes before compression (tar framing included)
+  uint64_t url_variants[kUrlVariants] = {};  // same-URL copies by url_variant
+  uint64_t url_near_misses = 0;              // originals with an earlier original's URL, changed
+  uint64_t uncompressed_bytes = 0;           // shard bytes before compression (tar framing included)
   uint64_t compressed_bytes = 0;
   WarcCounts warc;  // warc: the records written, documents and not
   uint32_t shards = 0;

@@ -57,6 +57,12 @@ Page build_page(const TextPool& pool, const SiteTable& sites, const PageShape& s
   page.title = std::string(pool.random_title(site.family, rng));
   page.article_number = 1000000 + rng.below(9000000000ULL);
   page.url = make_url(site, page.date, page.title, page.article_number);
+  {
+    // One page in ten is a later page of its article (`?page=N`), from a stream of its own so that the
+    // page's other draws are what they were without it.
+    Rng query(seed ^ 0x7175657279ULL);
+    if (query.chance(0.1)) page.url += "?page=" + std::to_string(query.between(1, 9));
+  }
   page.header_indent = rng.chance(0.9);
   page.repeated = rng.chance(shape.repeat_probability);
 

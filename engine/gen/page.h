@@ -33,7 +33,7 @@ struct Page {
   uint64_t article_number = 0;  // the number at the end of the URL
 };
 
-// Builds the page of `seed`: same seed, same page.
+// Builds the page of `seed`: same seed, same page. One page in ten has `?page=N` (1-9) after its URL.
 Page build_page(const TextPool& pool, const SiteTable& sites, const PageShape& shape, uint64_t seed);
 
 // A paragraph of 1-6 sentences of `family`.

@@ -19,6 +19,12 @@ constexpr std::array<const char*, 8> kFooters = {
     "جميع الحقوق محفوظة © {host} {year}",    "تابعونا على {host}",
     "Все права защищены © {host}",           "Copyright {year} {host}"};
 
+// Internationalized hosts (one site in ten): German words with umlauts and Arabic words, raw UTF-8 in NFC,
+// valid IDNA labels once the site's number is appended (an Arabic label ends in digits: the bidi rule holds).
+constexpr std::array<const char*, 8> kGermanWords = {"bücher", "grün",    "müller", "köln",
+                                                     "schön",  "münchen", "zürich", "fähre"};
+constexpr std::array<const char*, 5> kArabicWords = {"أخبار", "الوطن", "صحيفة", "اليوم", "الشرق"};
+
 std::string replace_all(std::string text, const std::string& key, const std::string& value) {
   for (size_t at = text.find(key); at != std::string::npos; at = text.find(key, at + value.size())) {
     text.replace(at, key.size(), value);
@@ -38,7 +44,17 @@ std::string make_name(Rng& rng, size_t index) {
   return name;
 }
 
+std::string make_idn_name(Rng& rng, size_t index) {
+  std::string name =
+      rng.chance(0.5) ? kGermanWords[rng.below(kGermanWords.size())] : kArabicWords[rng.below(kArabicWords.size())];
+  name.push_back('-');
+  name.append(std::to_string(index));
+  return name;
+}
+
 }  // namespace
+
+bool is_idn_site(size_t index) { return index % 10 == 1; }
 
 int64_t day_number(int year, unsigned month, unsigned day) {
   // Howard Hinnant's days_from_civil.
@@ -77,7 +93,13 @@ SiteTable::SiteTable(const TextPool& pool, size_t count, uint64_t seed) {
   for (size_t i = 0; i < count; ++i) {
     Site site;
     if (rng.chance(0.7)) site.host = "www.";
-    site.host.append(make_name(rng, i));
+    std::string name = make_name(rng, i);
+    if (is_idn_site(i)) {
+      // From a stream of its own, so that every other draw of the table is what it was without IDN hosts.
+      Rng idn(derive_seed(seed, 0x49444e0000ULL + i));
+      name = make_idn_name(idn, i);
+    }
+    site.host.append(name);
     site.host.push_back('.');
     site.host.append(kTlds[rng.below(kTlds.size())]);
     site.scheme = rng.chance(0.6) ? "https" : "http";

@@ -13,7 +13,7 @@
 namespace corpusflow::gen {
 
 struct Site {
-  std::string host;                      // e.g. www.kavolina.net
+  std::string host;                      // e.g. www.kavolina-7.net, or raw UTF-8 (www.bücher-11.de)
   std::string scheme;                    // http or https
   std::string section;                   // first path segment, e.g. "news"
   size_t family = 0;                     // TextPool family its pages are written in
@@ -35,6 +35,10 @@ class SiteTable {
   std::vector<Site> sites_;
   WeightedChoice popularity_;
 };
+
+// Whether site `index` has an internationalized host (raw UTF-8: German umlauts or Arabic): one site in ten,
+// the second most popular among them.
+bool is_idn_site(size_t index);
 
 // "YYYY-MM-DD" of a day number (days since 1970-01-01).
 std::string format_day(int64_t days);

@@ -149,8 +149,8 @@ void WarcShardWriter::add_record(std::string_view type, std::string_view record_
   if (out_.size() >= (1u << 20)) flush();
 }
 
-void WarcShardWriter::add_exchange(std::string_view url, std::string_view date, std::string_view http_block,
-                                   double keep) {
+std::string WarcShardWriter::add_exchange(std::string_view url, std::string_view date, std::string_view http_block,
+                                          double keep) {
   const std::string request_id = next_record_id();
   const std::string response_id = next_record_id();
   std::string request = "GET ";
@@ -163,6 +163,7 @@ void WarcShardWriter::add_exchange(std::string_view url, std::string_view date, 
   ++counts_.requests;
   add_record("response", response_id, date, url, "application/http; msgtype=response", http_block,
              "WARC-Concurrent-To: " + request_id + "\r\n", keep);
+  return response_id;
 }
 
 void WarcShardWriter::add_skipped_response(std::string_view url, std::string_view date, Rng& rng) {
@@ -189,7 +190,7 @@ void WarcShardWriter::add_skipped_response(std::string_view url, std::string_vie
   add_exchange(target, date, http, 1.0);
 }
 
-void WarcShardWriter::add_page(std::string_view url, uint64_t mtime, std::string_view html, WarcDamage damage) {
+std::string WarcShardWriter::add_page(std::string_view url, uint64_t mtime, std::string_view html, WarcDamage damage) {
   if (cut_) throw std::logic_error("warc writer: a page added after the shard was cut");
   Rng rng(derive_seed(seed_ ^ 0x70616765ULL, (static_cast<uint64_t>(shard_) << 40) + pages_++));
   const std::string date = warc_date(mtime);
@@ -223,11 +224,12 @@ void WarcShardWriter::add_page(std::string_view url, uint64_t mtime, std::string
   }
   const std::string http = block_;
   const bool truncated = damage == WarcDamage::truncated;
-  add_exchange(url, date, http, truncated ? 0.5 : 1.0);
+  std::string response_id = add_exchange(url, date, http, truncated ? 0.5 : 1.0);
   ++counts_.pages;
   counts_.chunked += chunked;
   counts_.gzip += gzip;
   cut_ = truncated;
+  return response_id;
 }
 
 void WarcShardWriter::flush() {

@@ -44,8 +44,8 @@ class WarcShardWriter {
   WarcShardWriter& operator=(const WarcShardWriter&) = delete;
 
   // One page at `url`, fetched at `mtime` (seconds since 1970), with `html` as its body. After a truncated
-  // page nothing more may be added.
-  void add_page(std::string_view url, uint64_t mtime, std::string_view html, WarcDamage damage);
+  // page nothing more may be added. Returns the response's WARC-Record-ID (the id corpusflow gives the page).
+  std::string add_page(std::string_view url, uint64_t mtime, std::string_view html, WarcDamage damage);
   void finish();
 
   const WarcCounts& counts() const { return counts_; }
@@ -58,7 +58,7 @@ class WarcShardWriter {
   void add_record(std::string_view type, std::string_view record_id, std::string_view date, std::string_view uri,
                   std::string_view content_type, std::string_view block, std::string_view extra_headers,
                   double keep = 1.0);
-  void add_exchange(std::string_view url, std::string_view date, std::string_view http_block, double keep);
+  std::string add_exchange(std::string_view url, std::string_view date, std::string_view http_block, double keep);
   void add_skipped_response(std::string_view url, std::string_view date, Rng& rng);
   void flush();
 

@@ -130,6 +130,11 @@ const char* json_type_name(simdjson::ondemand::value value) {
 
 void Parser::parse(RawRecord& record, RecordLayout layout, Document& doc) {
   doc.raw_bytes = record.size;
+  // A web-archive record is named by its WARC-Record-ID whatever becomes of it, rejected ones included.
+  if (layout == RecordLayout::web && !record.web.record_id.empty()) {
+    doc.id_text = record.web.record_id;
+    doc.id_origin = IdOrigin::input;
+  }
   if (!record.io_error.empty()) {
     doc.reject(RejectReason::io, record.io_error);
     return;
@@ -185,10 +190,6 @@ void Parser::parse_web(RawRecord& record, Document& doc) {
   doc.url = web.url;
   doc.host = host_of(doc.url);
   doc.date = web.date;
-  if (!web.record_id.empty()) {
-    doc.id_text = web.record_id;
-    doc.id_origin = IdOrigin::input;
-  }
   doc.language_hint = web.language;
   const bool html = web.media_type == "text/html" || web.media_type == "application/xhtml+xml";
   decode_page(record.bytes, web.charset, html, doc);

@@ -3,11 +3,16 @@
 
 #include <unistd.h>
 #include <cstdint>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <sstream>
+#include <stdexcept>
 #include <string>
 #include <vector>
+
+#include <nlohmann/json.hpp>
 
 #include "core/raw_record.h"
 #include "engine/gen/pool_loader.h"
@@ -48,6 +53,38 @@ inline std::vector<std::string> read_lines(const std::string& path) {
   RawRecord record;
   while (reader->next(record)) lines.push_back(record.bytes);
   return lines;
+}
+
+// What `corpusflow run` did with one record: where its line went (data, duplicates, rejects) and its fields.
+struct RunOutcome {
+  std::string folder;
+  std::string kind;          // duplicates: exact, url or near
+  std::string duplicate_of;  // duplicates
+  std::string reason;        // rejects
+};
+
+// Runs the corpusflow binary on CORPUS/shards into OUT and returns every output line's outcome by its `id`.
+// Throws when the run fails (its log is in OUT.log).
+inline std::map<std::string, RunOutcome> run_corpusflow(const std::string& corpus, const std::string& out) {
+  const std::string command = std::string(CORPUSFLOW_BINARY) + " run '" + corpus + "/shards' -o '" + out +
+                              "' --threads 2 --progress none > '" + out + ".log' 2>&1";
+  if (std::system(command.c_str()) != 0) throw std::runtime_error("corpusflow run failed: " + read_file(out + ".log"));
+  std::map<std::string, RunOutcome> outcomes;
+  for (const char* folder : {"data", "duplicates", "rejects"}) {
+    for (const auto& file : std::filesystem::directory_iterator(out + "/" + folder)) {
+      for (const std::string& line : read_lines(file.path().string())) {
+        const nlohmann::json object = nlohmann::json::parse(line);
+        RunOutcome outcome;
+        outcome.folder = folder;
+        if (object.contains("kind")) outcome.kind = object["kind"];
+        if (object.contains("duplicate_of")) outcome.duplicate_of = object["duplicate_of"];
+        if (object.contains("reason")) outcome.reason = object["reason"];
+        const std::string id = object["id"];
+        if (!outcomes.emplace(id, outcome).second) throw std::runtime_error("id " + id + " written twice");
+      }
+    }
+  }
+  return outcomes;
 }
 
 }  // namespace corpusflow::gen::testing

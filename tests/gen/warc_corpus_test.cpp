@@ -120,6 +120,7 @@ TEST_F(WarcCorpus, GoodRecordsAreHtmlPagesAtTheirUrl) {
     EXPECT_EQ(record.web.media_type, "text/html") << id;
     EXPECT_EQ(record.web.charset, "utf-8") << id;
     EXPECT_TRUE(record.web.record_id.starts_with("<urn:uuid:")) << id;
+    EXPECT_EQ(record.web.record_id, entry["doc_id"]) << "the id corpusflow gives the page: " << id;
     EXPECT_EQ(record.bytes.size(), entry["bytes"].get<uint64_t>()) << "chunks and gzip decoded: " << id;
     EXPECT_TRUE(record.bytes.starts_with("<!DOCTYPE html>")) << id;
     EXPECT_NE(record.bytes.find("<h1>"), std::string::npos) << id;
@@ -207,33 +208,18 @@ TEST(WarcGenerator, WarcDatesAreUtcTimestamps) {
   EXPECT_EQ(warc_date(1764547200 + 3723), "2025-12-01T01:02:03Z");
 }
 
-// The decisions of `corpusflow run` over the shards, by record id.
-std::map<std::string, std::string> run_decisions(const std::string& corpus, const std::string& out) {
-  const std::string command = std::string(CORPUSFLOW_BINARY) + " run '" + corpus + "/shards' -o '" + out +
-                              "' --threads 2 --progress none > '" + out + ".log' 2>&1";
-  EXPECT_EQ(std::system(command.c_str()), 0) << testing::read_file(out + ".log");
-  std::map<std::string, std::string> decisions;
-  for (const char* folder : {"duplicates", "rejects"}) {
-    for (const auto& file : std::filesystem::directory_iterator(out + "/" + folder)) {
-      for (const std::string& line : testing::read_lines(file.path().string())) {
-        const json object = json::parse(line);
-        decisions[object["id"].get<std::string>()] =
-            std::string(folder) + (object.contains("reason") ? ":" + object["reason"].get<std::string>() : "");
-      }
-    }
-  }
-  return decisions;
-}
-
 TEST(WarcGenerator, RunKeepsMarksAndRejectsAsTheTruthSays) {
   testing::TempDir dir("warc-run");
   const std::string corpus = (dir / "corpus").string();
   write_corpus(testing::sample_pool(), warc_options(2000), corpus);
-  const std::map<std::string, std::string> decisions = run_decisions(corpus, (dir / "out").string());
+  const std::map<std::string, testing::RunOutcome> decisions = testing::run_corpusflow(corpus, (dir / "out").string());
   std::map<std::string, std::map<std::string, size_t>> outcomes;
   for (const json& entry : truth_of(corpus)) {
-    const auto found = decisions.find(entry["id"].get<std::string>());
-    const std::string outcome = found == decisions.end() ? "kept" : found->second;
+    const auto found = decisions.find(entry["doc_id"].get<std::string>());
+    ASSERT_NE(found, decisions.end()) << "every record has an output line under its truth doc_id: " << entry["doc_id"];
+    const std::string outcome = found->second.folder == "data" ? "kept"
+                                : found->second.reason.empty() ? found->second.folder
+                                                               : found->second.folder + ":" + found->second.reason;
     const std::string kind =
         entry["kind"] == "bad" ? entry["bad"].get<std::string>() : entry["kind"].get<std::string>();
     ++outcomes[kind][outcome.substr(0, outcome.find(':'))];
