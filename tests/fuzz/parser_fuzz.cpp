@@ -1,6 +1,6 @@
 // Fuzz target: Parser over arbitrary bytes (first byte picks the layout and the record's flags) never crashes,
-// rejects only with a documented reason, and for JSON yields valid UTF-8 fields and metadata that is a JSON
-// object.
+// rejects only with a documented reason, and for JSON yields valid UTF-8 fields, kept fields that form a JSON
+// object, and a valid id.
 #include <nlohmann/json.hpp>
 
 #include <set>
