@@ -33,7 +33,7 @@ PY
 )
 [[ ${#units[@]} -gt 0 ]] || { echo "lint.sh: no product translation unit in $build" >&2; exit 2; }
 log=$(mktemp)
-if ! printf '%s\n' "${units[@]}" | xargs -P "$(nproc)" -n 1 clang-tidy -p "$build" --quiet > "$log" 2>&1; then
+if ! printf '%s\n' "${units[@]}" | xargs -P "$(nproc)" -n 1 clang-tidy -p "$build" --config-file="$root/.clang-tidy" --quiet > "$log" 2>&1; then
   grep -A3 'error:' "$log" | head -60
   echo "lint.sh: clang-tidy found $(grep -c 'error:' "$log") problems"
   rm -f "$log"

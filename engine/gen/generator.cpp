@@ -218,7 +218,7 @@ std::string CorpusGenerator::json_id(DocumentId id) const {
 }
 
 std::string CorpusGenerator::doc_id_of(const Truth& truth) const {
-  const std::string derived = shard_file_name(options_.format, truth.id.shard) + ":" + std::to_string(truth.id.record);
+  std::string derived = shard_file_name(options_.format, truth.id.shard) + ":" + std::to_string(truth.id.record);
   switch (options_.format) {
     case ShardFormat::tar: return derived;
     case ShardFormat::jsonl:

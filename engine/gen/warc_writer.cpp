@@ -152,7 +152,7 @@ void WarcShardWriter::add_record(std::string_view type, std::string_view record_
 std::string WarcShardWriter::add_exchange(std::string_view url, std::string_view date, std::string_view http_block,
                                           double keep) {
   const std::string request_id = next_record_id();
-  const std::string response_id = next_record_id();
+  std::string response_id = next_record_id();
   std::string request = "GET ";
   request += path_part(url);
   request += " HTTP/1.1\r\nHost: ";

@@ -193,8 +193,8 @@ bool Decider::find_near(Document& doc) {
 
 uint64_t Decider::growth_bytes(const Document& doc) const {
   const Fingerprint& fp = doc.fingerprint;
-  uint64_t growth =
-      growth_of(kept_ids_, 1) + growth_of(kept_id_ends_, 1) + growth_of(kept_id_bytes_, doc.id_text.size());
+  uint64_t growth = growth_of(kept_ids_, 1) + growth_of(kept_id_ends_, 1) +
+                    growth_of(kept_id_bytes_, derived_name_size(doc) == std::string::npos ? doc.id_text.size() : 0);
   if (config_.exact && fp.has_text) growth += growth_of(exact_);
   if (config_.url && fp.has_url) growth += growth_of(url_);
   if (config_.near && !fp.signature.empty()) {
@@ -205,11 +205,33 @@ uint64_t Decider::growth_bytes(const Document& doc) const {
   return growth;
 }
 
+// The size of the shard name when doc's id is exactly `<shard name>:<record>` with a name the shard has
+// already been given (or none yet), else npos: such an id is rebuilt rather than stored.
+size_t Decider::derived_name_size(const Document& doc) const {
+  if (doc.id_origin != IdOrigin::derived || doc.id_is_number) return std::string::npos;
+  const std::string record = std::to_string(doc.id.record);
+  const std::string_view id = doc.id_text;
+  if (id.size() <= record.size() || !id.ends_with(record) || id[id.size() - record.size() - 1] != ':') {
+    return std::string::npos;
+  }
+  const size_t name = id.size() - record.size() - 1;
+  if (doc.id.shard < shard_names_.size() && !shard_names_[doc.id.shard].empty() &&
+      id.substr(0, name) != shard_names_[doc.id.shard]) {
+    return std::string::npos;
+  }
+  return name;
+}
+
 void Decider::set_duplicate_of_id(Document& doc, uint32_t kept_index) const {
-  const uint64_t begin = kept_index == 0 ? 0 : kept_id_ends_[kept_index - 1] & ~kNumberBit;
   const uint64_t end = kept_id_ends_[kept_index];
-  doc.duplicate_of_id.assign(kept_id_bytes_.data() + begin, (end & ~kNumberBit) - begin);
   doc.duplicate_of_is_number = (end & kNumberBit) != 0;
+  if ((end & kDerivedBit) != 0) {
+    const DocumentId& kept = kept_ids_[kept_index];
+    doc.duplicate_of_id.assign(shard_names_[kept.shard]).append(1, ':').append(std::to_string(kept.record));
+    return;
+  }
+  const uint64_t begin = kept_index == 0 ? 0 : kept_id_ends_[kept_index - 1] & kEndMask;
+  doc.duplicate_of_id.assign(kept_id_bytes_.data() + begin, (end & kEndMask) - begin);
 }
 
 void Decider::insert(const Document& doc) {
@@ -218,9 +240,15 @@ void Decider::insert(const Document& doc) {
   reserve_for(kept_ids_, 1);
   kept_ids_.push_back(doc.id);
   reserve_for(kept_id_ends_, 1);
-  reserve_for(kept_id_bytes_, doc.id_text.size());
-  kept_id_bytes_.insert(kept_id_bytes_.end(), doc.id_text.begin(), doc.id_text.end());
-  kept_id_ends_.push_back(kept_id_bytes_.size() | (doc.id_is_number ? kNumberBit : 0));
+  if (const size_t name = derived_name_size(doc); name != std::string::npos) {
+    if (shard_names_.size() <= doc.id.shard) shard_names_.resize(doc.id.shard + 1);
+    if (shard_names_[doc.id.shard].empty()) shard_names_[doc.id.shard].assign(doc.id_text, 0, name);
+    kept_id_ends_.push_back(kept_id_bytes_.size() | kDerivedBit);
+  } else {
+    reserve_for(kept_id_bytes_, doc.id_text.size());
+    kept_id_bytes_.insert(kept_id_bytes_.end(), doc.id_text.begin(), doc.id_text.end());
+    kept_id_ends_.push_back(kept_id_bytes_.size() | (doc.id_is_number ? kNumberBit : 0));
+  }
   ++stats_.kept_in_index;
   if (config_.exact && fp.has_text) exact_.exchange(Key128{fp.exact_hash_low, fp.exact_hash_high}, kept_index + 1);
   if (config_.url && fp.has_url) url_.exchange(fp.url_hash, kept_index + 1);

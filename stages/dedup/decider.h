@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <span>
 #include <stdexcept>
+#include <string>
 #include <vector>
 
 #include "core/document.h"
@@ -53,6 +54,7 @@ class Decider {
   bool find_near(Document& doc);
   void insert(const Document& doc);
   void set_duplicate_of_id(Document& doc, uint32_t kept_index) const;
+  size_t derived_name_size(const Document& doc) const;
   uint64_t growth_bytes(const Document& doc) const;
 
   DedupConfig config_;
@@ -61,12 +63,17 @@ class Decider {
   DeciderStats stats_;
 
   std::vector<DocumentId> kept_ids_;  // kept index -> id; tables hold kept index + 1
-  // kept index -> end of its id_text in kept_id_bytes_, with kNumberBit set for a number id (duplicate_of)
+  // kept index -> end of its id_text in kept_id_bytes_ (for duplicate_of), with kNumberBit set for a number
+  // id, and kDerivedBit for a `<shard name>:<record>` id, whose text is not stored but rebuilt from
+  // kept_ids_ and shard_names_.
   static constexpr uint64_t kNumberBit = 1ull << 63;
+  static constexpr uint64_t kDerivedBit = 1ull << 62;
+  static constexpr uint64_t kEndMask = kDerivedBit - 1;
   std::vector<uint64_t> kept_id_ends_;
   std::vector<char> kept_id_bytes_;
-  FlatTable<Key128> exact_;  // 128-bit fingerprint-text hash -> kept index + 1
-  FlatTable<uint64_t> url_;  // normalized-URL hash -> kept index + 1
+  std::vector<std::string> shard_names_;  // shard index -> name, learnt from its first kept derived id
+  FlatTable<Key128> exact_;               // 128-bit fingerprint-text hash -> kept index + 1
+  FlatTable<uint64_t> url_;               // normalized-URL hash -> kept index + 1
   // Per band: 32 bits of the band key -> newest band entry + 1. A 32-bit collision only adds a candidate,
   // and candidates are checked to share the band's rows before verification.
   std::vector<FlatTable<uint32_t>> bands_;

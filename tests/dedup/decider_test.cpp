@@ -99,6 +99,40 @@ TEST(Decider, DuplicateOfADuplicateNamesTheKeptLeader) {
   EXPECT_EQ(c.duplicate_of, a.id);
 }
 
+// duplicate_of names the kept document by the id its own line carries: an input's string or number, or a
+// derived `<shard name>:<record>` (rebuilt, not stored), a renamed one included.
+TEST(Decider, DuplicateOfIsTheKeptDocumentsOutputId) {
+  Decider decider(DedupConfig{});
+  auto with_id = [](uint32_t shard, uint64_t record, uint64_t text_hash, std::string id, bool number, IdOrigin origin) {
+    Document doc = doc_with(record, {}, text_hash);
+    doc.id.shard = shard;
+    doc.id_text = std::move(id);
+    doc.id_is_number = number;
+    doc.id_origin = origin;
+    return doc;
+  };
+  std::vector<Document> kept = {
+      with_id(0, 0, 11, "<urn:uuid:1>", false, IdOrigin::input),
+      with_id(0, 1, 12, "17", true, IdOrigin::input),
+      with_id(1, 2, 13, "dir/b.tar.zst:2", false, IdOrigin::derived),
+      with_id(1, 3, 14, "dir/b.tar.zst:3", false, IdOrigin::derived),
+      with_id(2, 0, 15, "c.jsonl:0@c.jsonl:0", false, IdOrigin::derived),  // renamed: not `<name>:<record>`
+  };
+  for (Document& doc : kept) {
+    decider.decide(doc);
+    ASSERT_EQ(doc.outcome, Outcome::kept);
+  }
+  const uint64_t hashes[] = {11, 12, 13, 14, 15};
+  for (size_t i = 0; i < kept.size(); ++i) {
+    Document copy = doc_with(100 + i, {}, hashes[i]);
+    copy.id.shard = 3;
+    decider.decide(copy);
+    ASSERT_EQ(copy.outcome, Outcome::duplicate);
+    EXPECT_EQ(copy.duplicate_of_id, kept[i].id_text);
+    EXPECT_EQ(copy.duplicate_of_is_number, kept[i].id_is_number);
+  }
+}
+
 // A ~ B and B ~ C but A !~ C: B goes as A's duplicate, and C, resembling only the dropped B, stays.
 TEST(Decider, ChainKeepsBothEndsAndDropsTheMiddle) {
   Decider decider(DedupConfig{});
