@@ -12,6 +12,7 @@ namespace corpusflow {
 namespace {
 
 constexpr size_t kInitialElements = 1024;
+constexpr double kChanceAgreement = 1.0 / 256;  // two different 8-bit stored values agree
 
 // Vectors of the index grow by half (not double) so the last growth before the budget overshoots less.
 template <typename T>
@@ -52,7 +53,8 @@ std::string gib(uint64_t bytes) {
 Decider::Decider(const DedupConfig& config)
     : config_(config),
       signature_size_(config.signature_size()),
-      min_agreement_(static_cast<int>(std::ceil(config.threshold * config.signature_size() - 1e-9))),
+      min_agreement_(static_cast<int>(std::ceil(
+          (config.threshold + (1.0 - config.threshold) * kChanceAgreement) * config.signature_size() - 1e-9))),
       bands_(static_cast<size_t>(std::max(config.bands, 0))) {
   if (config.bands < 1 || config.rows < 1) throw std::invalid_argument("dedup needs bands >= 1 and rows >= 1");
   min_agreement_ = std::clamp(min_agreement_, 0, signature_size_);
@@ -163,10 +165,10 @@ bool Decider::find_near(Document& doc) {
     ++stats_.band_lookups;
     for (uint32_t entry = bands_[band].find(band_keys_[band]); entry != 0; entry = near_next_[entry - 1]) {
       const auto near_index = static_cast<uint32_t>((entry - 1) / bands);
-      const uint16_t* stored = &signatures_[near_index * k + band * rows];
+      const StoredValue* stored = &signatures_[near_index * k + band * rows];
       bool same_rows = true;
       for (size_t row = 0; row < rows; ++row)
-        same_rows &= stored[row] == static_cast<uint16_t>(signature[band * rows + row]);
+        same_rows &= stored[row] == static_cast<StoredValue>(signature[band * rows + row]);
       if (same_rows) candidates_.push_back(near_index);
     }
   }
@@ -176,15 +178,15 @@ bool Decider::find_near(Document& doc) {
   candidates_.erase(std::unique(candidates_.begin(), candidates_.end()), candidates_.end());
   for (uint32_t near_index : candidates_) {
     ++stats_.candidates_checked;
-    const uint16_t* stored = &signatures_[near_index * k];
+    const StoredValue* stored = &signatures_[near_index * k];
     int agree = 0;
-    for (size_t i = 0; i < k; ++i) agree += stored[i] == static_cast<uint16_t>(signature[i]) ? 1 : 0;
+    for (size_t i = 0; i < k; ++i) agree += stored[i] == static_cast<StoredValue>(signature[i]) ? 1 : 0;
     if (agree >= min_agreement_) {
       doc.outcome = Outcome::duplicate;
       doc.duplicate_kind = DuplicateKind::near;
       doc.duplicate_of = kept_ids_[near_kept_[near_index]];
       set_duplicate_of_id(doc, near_kept_[near_index]);
-      doc.similarity = static_cast<float>(agree) / static_cast<float>(signature_size_);
+      doc.similarity = similarity_of(agree);
       return true;
     }
   }
@@ -220,6 +222,18 @@ size_t Decider::derived_name_size(const Document& doc) const {
     return std::string::npos;
   }
   return name;
+}
+
+int Decider::stored_agreement(const uint32_t* a, const uint32_t* b, int size) {
+  int agree = 0;
+  for (int i = 0; i < size; ++i) agree += static_cast<StoredValue>(a[i]) == static_cast<StoredValue>(b[i]) ? 1 : 0;
+  return agree;
+}
+
+// The Jaccard estimate from the agreement of stored values, less the agreement of chance.
+float Decider::similarity_of(int agree) const {
+  const double observed = static_cast<double>(agree) / static_cast<double>(signature_size_);
+  return static_cast<float>(std::clamp((observed - kChanceAgreement) / (1.0 - kChanceAgreement), 0.0, 1.0));
 }
 
 void Decider::set_duplicate_of_id(Document& doc, uint32_t kept_index) const {
@@ -260,7 +274,7 @@ void Decider::insert(const Document& doc) {
   reserve_for(near_next_, bands);
   reserve_for(signatures_, fp.signature.size());
   near_kept_.push_back(kept_index);
-  for (uint32_t value : fp.signature) signatures_.push_back(static_cast<uint16_t>(value));
+  for (uint32_t value : fp.signature) signatures_.push_back(static_cast<StoredValue>(value));
   for (size_t band = 0; band < bands; ++band) {
     near_next_.push_back(bands_[band].exchange(band_keys_[band], static_cast<uint32_t>(near_index * bands + band + 1)));
   }

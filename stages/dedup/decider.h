@@ -49,17 +49,23 @@ class Decider {
 
   DeciderStats stats() const;
 
+  // Verification as the index does it, for tests and measurements: the agreement of two signatures' stored
+  // (8-bit) values, and the least agreement that passes the threshold.
+  static int stored_agreement(const uint32_t* a, const uint32_t* b, int size);
+  int min_agreement() const { return min_agreement_; }
+
  private:
   void prefetch(const Document& doc) const;
   bool find_near(Document& doc);
   void insert(const Document& doc);
   void set_duplicate_of_id(Document& doc, uint32_t kept_index) const;
   size_t derived_name_size(const Document& doc) const;
+  float similarity_of(int agree) const;
   uint64_t growth_bytes(const Document& doc) const;
 
   DedupConfig config_;
   int signature_size_;
-  int min_agreement_;  // ceil(threshold * signature_size)
+  int min_agreement_;  // ceil((threshold + (1 - threshold) / 256) * signature_size): stored agreement for threshold
   DeciderStats stats_;
 
   std::vector<DocumentId> kept_ids_;  // kept index -> id; tables hold kept index + 1
@@ -79,9 +85,12 @@ class Decider {
   std::vector<FlatTable<uint32_t>> bands_;
   std::vector<uint32_t> near_next_;  // band entry (near index * bands + band) -> older entry + 1
   std::vector<uint32_t> near_kept_;  // near index -> kept index
-  // near index * signature_size -> the low 16 bits of each signature value. Two different values agree
-  // by chance with probability 2^-16, raising an estimate by (1 - J) * 1.5e-5: nothing at 0.75.
-  std::vector<uint16_t> signatures_;
+  // near index * signature_size -> the low 8 bits of each signature value (b-bit MinHash, b = 8): half the
+  // memory of 16 bits, so the same budget holds more bands. Two different values agree by chance with
+  // probability 2^-8, so agreement p estimates J + (1 - J) / 256; the threshold and the similarity are
+  // corrected for it (min_agreement_, similarity_of).
+  using StoredValue = uint8_t;
+  std::vector<StoredValue> signatures_;
 
   std::vector<uint32_t> band_keys_;   // scratch
   std::vector<uint32_t> candidates_;  // scratch: near indexes

@@ -15,6 +15,18 @@ namespace {
 
 constexpr int kSize = 112;
 
+// The tests count agreeing slots, so they pin the shape they count in: 14 bands of 8 rows, threshold 0.75.
+DedupConfig classic() {
+  DedupConfig config;
+  config.bands = 14;
+  config.rows = 8;
+  config.threshold = 0.75;
+  return config;
+}
+
+// What the index reports for `agree` of kSize stored 8-bit values: the estimate less chance agreement.
+float estimate(int agree) { return static_cast<float>((agree / double(kSize) - 1.0 / 256) / (1.0 - 1.0 / 256)); }
+
 Document doc_with(uint64_t record, std::vector<uint32_t> signature, uint64_t text_hash = 0, uint64_t url_hash = 0) {
   Document doc;
   doc.id = {0, record};
@@ -38,13 +50,18 @@ std::vector<uint32_t> random_signature(uint64_t seed) {
 std::vector<uint32_t> changed(std::vector<uint32_t> base, int from, int to, uint64_t seed,
                               const std::vector<uint32_t>* source = nullptr) {
   const auto fresh = random_signature(seed);
-  for (int i = from; i < to; ++i)
-    base[static_cast<size_t>(i)] = source ? (*source)[static_cast<size_t>(i)] : fresh[static_cast<size_t>(i)];
+  for (int i = from; i < to; ++i) {
+    const auto slot = static_cast<size_t>(i);
+    uint32_t value = source ? (*source)[slot] : fresh[slot];
+    // A fresh value never agrees by chance in the 8 bits the index keeps, so agreement counts are exact.
+    if (!source && (value & 0xFF) == (base[slot] & 0xFF)) value ^= 0x5A;
+    base[slot] = value;
+  }
   return base;
 }
 
 TEST(Decider, KeepsDistinctDocumentsAndIndexesThem) {
-  Decider decider(DedupConfig{});
+  Decider decider(classic());
   for (uint64_t i = 0; i < 50; ++i) {
     Document doc = doc_with(i, random_signature(i), i + 1, i + 1000);
     decider.decide(doc);
@@ -60,7 +77,7 @@ TEST(Decider, KeepsDistinctDocumentsAndIndexesThem) {
 }
 
 TEST(Decider, ExactThenUrlThenNearAgainstKeptOnly) {
-  Decider decider(DedupConfig{});
+  Decider decider(classic());
   const auto sig = random_signature(1);
   Document a = doc_with(0, sig, 11, 21);
   Document exact = doc_with(1, random_signature(2), 11, 22);    // same text hash as a
@@ -79,7 +96,7 @@ TEST(Decider, ExactThenUrlThenNearAgainstKeptOnly) {
   EXPECT_FLOAT_EQ(url.similarity, 1.0f);
   EXPECT_EQ(near.duplicate_kind, DuplicateKind::near);
   EXPECT_EQ(near.duplicate_of, a.id);
-  EXPECT_FLOAT_EQ(near.similarity, 102.0f / 112.0f);
+  EXPECT_FLOAT_EQ(near.similarity, estimate(102));
   EXPECT_EQ(both.duplicate_kind, DuplicateKind::exact);
 
   const DeciderStats stats = decider.stats();
@@ -90,7 +107,7 @@ TEST(Decider, ExactThenUrlThenNearAgainstKeptOnly) {
 }
 
 TEST(Decider, DuplicateOfADuplicateNamesTheKeptLeader) {
-  Decider decider(DedupConfig{});
+  Decider decider(classic());
   Document a = doc_with(0, random_signature(1), 5);
   Document b = doc_with(1, random_signature(2), 5);
   Document c = doc_with(2, random_signature(3), 5);
@@ -102,7 +119,7 @@ TEST(Decider, DuplicateOfADuplicateNamesTheKeptLeader) {
 // duplicate_of names the kept document by the id its own line carries: an input's string or number, or a
 // derived `<shard name>:<record>` (rebuilt, not stored), a renamed one included.
 TEST(Decider, DuplicateOfIsTheKeptDocumentsOutputId) {
-  Decider decider(DedupConfig{});
+  Decider decider(classic());
   auto with_id = [](uint32_t shard, uint64_t record, uint64_t text_hash, std::string id, bool number, IdOrigin origin) {
     Document doc = doc_with(record, {}, text_hash);
     doc.id.shard = shard;
@@ -135,7 +152,7 @@ TEST(Decider, DuplicateOfIsTheKeptDocumentsOutputId) {
 
 // A ~ B and B ~ C but A !~ C: B goes as A's duplicate, and C, resembling only the dropped B, stays.
 TEST(Decider, ChainKeepsBothEndsAndDropsTheMiddle) {
-  Decider decider(DedupConfig{});
+  Decider decider(classic());
   const auto b_sig = random_signature(10);
   Document a = doc_with(0, changed(b_sig, 0, 20, 11), 1);  // 92/112 with B
   Document b = doc_with(1, b_sig, 2);
@@ -149,26 +166,28 @@ TEST(Decider, ChainKeepsBothEndsAndDropsTheMiddle) {
 }
 
 TEST(Decider, EarliestPassingLeaderWinsOverTheMostSimilar) {
-  Decider decider(DedupConfig{});
+  Decider decider(classic());
   const auto k1_sig = random_signature(20);
   const auto k2_sig = changed(k1_sig, 0, 40, 21);  // 72/112 with k1: both kept
   Document k1 = doc_with(0, k1_sig, 1);
   Document k2 = doc_with(1, k2_sig, 2);
-  // d agrees with k2 on 100 slots and with k1 on 84 = ceil(0.75 * 112): both pass, k1 is earlier.
-  Document d = doc_with(2, changed(k2_sig, 0, 12, 0, &k1_sig), 3);
+  // d agrees with k2 on 99 slots and with k1 on 85, the least that passes 0.75 (ceil((0.75 + 0.25 / 256) *
+  // 112), chance agreement of 8-bit values counted): both pass, k1 is earlier.
+  ASSERT_EQ(decider.min_agreement(), 85);
+  Document d = doc_with(2, changed(k2_sig, 0, 13, 0, &k1_sig), 3);
   for (Document* doc : {&k1, &k2, &d}) decider.decide(*doc);
   ASSERT_EQ(k2.outcome, Outcome::kept);
   EXPECT_EQ(d.duplicate_kind, DuplicateKind::near);
   EXPECT_EQ(d.duplicate_of, k1.id);
-  EXPECT_FLOAT_EQ(d.similarity, 84.0f / 112.0f);
+  EXPECT_FLOAT_EQ(d.similarity, estimate(85));
 
-  Document just_below = doc_with(3, changed(k2_sig, 0, 11, 0, &k1_sig), 4);  // 83 with k1, 101 with k2
+  Document just_below = doc_with(3, changed(k2_sig, 0, 12, 0, &k1_sig), 4);  // 84 with k1, 100 with k2
   decider.decide(just_below);
   EXPECT_EQ(just_below.duplicate_of, k2.id);
 }
 
 TEST(Decider, SharedBandWithoutEnoughAgreementIsNotADuplicate) {
-  Decider decider(DedupConfig{});
+  Decider decider(classic());
   const auto sig = random_signature(30);
   Document a = doc_with(0, sig, 1);
   Document b = doc_with(1, changed(sig, 8, 112, 31), 2);  // band 0 identical, nothing else
@@ -179,7 +198,7 @@ TEST(Decider, SharedBandWithoutEnoughAgreementIsNotADuplicate) {
 }
 
 TEST(Decider, NoSharedBandNoCandidateEvenWhenSimilar) {
-  Decider decider(DedupConfig{});
+  Decider decider(classic());
   auto sig = random_signature(40);
   Document a = doc_with(0, sig, 1);
   for (int band = 0; band < 14; ++band) sig[static_cast<size_t>(band * 8)] ^= 1;  // 98/112 agree, no band equal
@@ -191,7 +210,7 @@ TEST(Decider, NoSharedBandNoCandidateEvenWhenSimilar) {
 }
 
 TEST(Decider, RejectedAndShortDocuments) {
-  Decider decider(DedupConfig{});
+  Decider decider(classic());
   Document rejected = doc_with(0, random_signature(1), 9, 9);
   rejected.reject(RejectReason::empty, "");
   decider.decide(rejected);
@@ -212,7 +231,7 @@ TEST(Decider, RejectedAndShortDocuments) {
 }
 
 TEST(Decider, DisabledKindsAreNotChecked) {
-  DedupConfig config;
+  DedupConfig config = classic();
   config.exact = false;
   config.near = false;
   Decider decider(config);
@@ -227,13 +246,13 @@ TEST(Decider, DisabledKindsAreNotChecked) {
 }
 
 TEST(Decider, WrongSignatureSizeThrows) {
-  Decider decider(DedupConfig{});
+  Decider decider(classic());
   Document doc = doc_with(0, std::vector<uint32_t>(64, 1), 1);
   EXPECT_THROW(decider.decide(doc), std::invalid_argument);
 }
 
 TEST(Decider, IndexMemoryBudgetExceededThrowsAClearMessage) {
-  DedupConfig config;
+  DedupConfig config = classic();
   config.index_memory_bytes = 256 * 1024;
   Decider decider(config);
   uint64_t kept = 0;
@@ -261,7 +280,7 @@ TEST(Decider, IndexMemoryBudgetExceededThrowsAClearMessage) {
 
 TEST(Decider, SameInputSameDecisions) {
   const auto run = [] {
-    Decider decider(DedupConfig{});
+    Decider decider(classic());
     std::vector<std::pair<int, std::string>> out;
     std::mt19937_64 rng(5);
     std::vector<std::vector<uint32_t>> bases;
@@ -293,7 +312,7 @@ TEST(Decider, BatchDecidesLikeOneAtATime) {
   }
   docs[17].reject(RejectReason::empty, "");
   std::vector<Document> batch = docs;
-  Decider single(DedupConfig{}), batched(DedupConfig{});
+  Decider single(classic()), batched(classic());
   for (auto& doc : docs) single.decide(doc);
   batched.decide(std::span<Document>(batch));
   for (size_t i = 0; i < docs.size(); ++i) {
@@ -308,7 +327,7 @@ TEST(Decider, BatchDecidesLikeOneAtATime) {
 
 // Fingerprinter over real text: folding, URL normalization, short texts.
 TEST(Fingerprinter, FoldsTextAndNormalizesUrl) {
-  Fingerprinter fingerprinter(DedupConfig{});
+  Fingerprinter fingerprinter(classic());
   Document a, b;
   a.text = "قال الرئيس إنَّ الاجتماع سيُعقد في 12 أكتوبر في العاصمة";
   b.text = "قال الرئيس انّ الاجتـــماع سيعقد في ١٣ أكتوبر في العاصمة";
@@ -326,7 +345,7 @@ TEST(Fingerprinter, FoldsTextAndNormalizesUrl) {
 }
 
 TEST(Fingerprinter, ShortEmptyAndRejectedDocuments) {
-  Fingerprinter fingerprinter(DedupConfig{});
+  Fingerprinter fingerprinter(classic());
   Document short_doc, empty, punctuation_only, rejected, bad_url;
   short_doc.text = "four words only here";
   empty.text = "";
@@ -349,7 +368,7 @@ TEST(Fingerprinter, ShortEmptyAndRejectedDocuments) {
 
 // Normalize's fingerprint text is taken as is (and released); without it the same fingerprint is computed.
 TEST(Fingerprinter, TakesTheFingerprintTextNormalizeLeft) {
-  Fingerprinter fingerprinter(DedupConfig{});
+  Fingerprinter fingerprinter(classic());
   Document normalized;
   normalized.text = "Première ligne, avec des mots\n\nالسطر الثاني فيه كلمات عربية\n١٢٣ and the end.";
   Normalizer().normalize(normalized);
@@ -367,7 +386,7 @@ TEST(Fingerprinter, TakesTheFingerprintTextNormalizeLeft) {
 
 // A template shared by many unrelated pages does not make them duplicates; a real near-copy still is one.
 TEST(Fingerprinter, SharedTemplateDoesNotGluePages) {
-  DedupConfig config;
+  DedupConfig config = classic();
   Fingerprinter fingerprinter(config);
   Decider decider(config);
   std::mt19937_64 rng(3);
