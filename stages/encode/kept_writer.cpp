@@ -87,7 +87,13 @@ class ObjectWriter {
       renamed_ = "input_";
       renamed_ += key;
       if (fields_.find(scope, renamed_) != InputFields::npos) continue;  // the input keeps an earlier original
-      raw(renamed_, scope, value);
+      // Not remembered as written: renamed_ is reused, and no later input field can carry this name (an input
+      // that has it keeps its own, above).
+      if (!first_) out_ += ',';
+      first_ = false;
+      append_json_string(out_, renamed_);
+      out_ += ':';
+      out_ += value;
     }
   }
 

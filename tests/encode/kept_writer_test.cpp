@@ -72,6 +72,20 @@ TEST(KeptWriter, CorpusflowWritesItsColumnsThenEveryInputFieldAsWritten) {
   EXPECT_FALSE(parsed.contains("input_host"));
 }
 
+TEST(KeptWriter, SeveralDifferingValuesAreEachKeptOnce) {
+  const Document doc = read_line(R"({"id": "a", "text": "t", "language": "en", "language_score": 0.93,)"
+                                 R"( "script": "Latn", "words": 7, "chars": 40, "host": "x.example"})");
+  const std::string line = written(doc, OutputSchema::corpusflow);
+  const json parsed = json::parse(line);
+  EXPECT_EQ(parsed["input_language"], "en");
+  EXPECT_EQ(parsed["input_language_score"], 0.93);
+  EXPECT_EQ(parsed["input_script"], "Latn");
+  EXPECT_EQ(parsed["input_words"], 7);
+  EXPECT_EQ(parsed["input_chars"], 40);
+  EXPECT_EQ(parsed["input_host"], "x.example");
+  EXPECT_EQ(keys(line).size(), parsed.size()) << "no key twice: " << line;
+}
+
 TEST(KeptWriter, ProvenanceAndNonStringValuesKeepTheInputs) {
   Document doc = read_line(R"({"text": "t", "source": "common-crawl", "date": 1700000000, "title": null})");
   doc.id_text = "in.jsonl:0";
