@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -9,6 +10,8 @@
 #include "core/raw_record.h"
 
 namespace corpusflow {
+
+struct BoilerplateLines;  // stages/filter/boilerplate_lines.h
 
 // Encoded output of one batch: JSON lines, then one zstd frame per kind.
 struct EncodedStream {
@@ -30,6 +33,10 @@ struct Batch {
   uint64_t record_count = 0;     // records read into this batch (records and documents change size)
   uint64_t compressed_done = 0;  // compressed bytes of the run's inputs read up to this batch's end
   RecordLayout layout = RecordLayout::page;
+  bool end_of_run = false;  // the empty batch that follows the last one: stages that hold batches let go
+
+  // The boilerplate lines the batch's block decided (stages/filter/boilerplate_stage.h); null without that pass.
+  std::shared_ptr<const BoilerplateLines> boilerplate;
 
   std::vector<RawRecord> records;   // filled by the reader, released after parse
   std::vector<Document> documents;  // one per record, same order
@@ -37,6 +44,7 @@ struct Batch {
   EncodedStream kept;
   EncodedStream duplicates;
   EncodedStream rejects;
+  EncodedStream filtered;
 };
 
 }  // namespace corpusflow

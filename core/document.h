@@ -23,7 +23,7 @@ struct DocumentId {
   auto operator<=>(const DocumentId&) const = default;
 };
 
-enum class Outcome : uint8_t { kept, duplicate, rejected };
+enum class Outcome : uint8_t { kept, duplicate, rejected, filtered };
 // Where the charset a page was decoded with came from (stats count each).
 enum class CharsetSource : uint8_t {
   none,      // not a web page or file: JSON and scraped pages are UTF-8 by contract
@@ -100,6 +100,18 @@ struct Document {
   // fingerprint stage takes it (and computes it itself when normalize did not run).
   std::string fingerprint_text;
   bool fingerprint_text_ready = false;
+  // One key per non-blank line of text, in order: the hash of the line's fingerprint text (0 for a line with
+  // none); the boilerplate pass counts them per host. Empty when normalize did not run.
+  std::vector<uint64_t> line_keys;
+
+  // filter (outcome == filtered): the first rule the document failed, what it measured and the rule's limit
+  const char* filter_rule = nullptr;
+  double filter_value = 0.0;
+  double filter_limit = 0.0;
+  uint32_t boilerplate_lines_removed = 0;  // lines the boilerplate pass took out of text
+  uint64_t boilerplate_bytes_removed = 0;
+  uint32_t filter_lines_removed = 0;  // lines the C4 line rules took out of text
+  uint64_t filter_bytes_removed = 0;
 
   // fingerprint
   Fingerprint fingerprint;
@@ -122,6 +134,13 @@ struct Document {
     reject_detail = std::move(detail);
   }
   bool rejected() const { return outcome == Outcome::rejected; }
+  void filter(const char* rule, double value, double limit) {
+    outcome = Outcome::filtered;
+    filter_rule = rule;
+    filter_value = value;
+    filter_limit = limit;
+  }
+  bool filtered() const { return outcome == Outcome::filtered; }
 };
 
 }  // namespace corpusflow

@@ -89,7 +89,7 @@ OutputLock prepare_output_folder(const fs::path& out, bool overwrite, const std:
     fs::remove_all(out / file);
     fs::remove_all(out / (std::string(file) + std::string(kTemporarySuffix)));
   }
-  for (std::string_view folder : {kData, kDocuments, kDuplicates, kRejects}) fs::remove_all(out / folder);
+  for (std::string_view folder : {kData, kDocuments, kDuplicates, kRejects, kFiltered}) fs::remove_all(out / folder);
   return lock;
 }
 

@@ -30,8 +30,24 @@ struct RunArguments {
   std::string on_error = "skip";
   std::string html = "extract";
   std::string schema = "corpusflow";
+  std::string filters_file;                  // --filters FILE
+  std::vector<std::string> filter_settings;  // --filter [LANG:]RULE=VALUE, in order
+  bool no_filters = false;
+  bool no_boilerplate = false;
   std::string command_line;
 };
+
+// The built-in filter config, then the file, then each setting; exit 2 on a bad one.
+void apply_filter_choices(const RunArguments& arguments, FilterConfig& filter) {
+  try {
+    if (!arguments.filters_file.empty()) apply_filter_file(filter, arguments.filters_file);
+    for (const std::string& setting : arguments.filter_settings) apply_filter_setting(filter, setting);
+  } catch (const FilterConfigError& error) {
+    throw CLI::ValidationError("--filters", error.what());
+  }
+  if (arguments.no_filters) filter.enabled = false;
+  if (arguments.no_boilerplate) filter.boilerplate.enabled = false;
+}
 
 void apply_dedup_choice(const std::string& choice, DedupConfig& dedup) {
   dedup.exact = dedup.url = dedup.near = false;
@@ -109,10 +125,11 @@ void warn_about_inputs(const RunOutput& output) {
 void print_summary(const RunOutput& output, const std::filesystem::path& out) {
   const RunTotals totals = output.metrics.totals();
   const double seconds = output.metrics.wall_seconds;
-  std::printf("corpusflow run: %zu shard(s), %llu records read: %llu kept, %llu duplicates, %llu rejected\n",
-              output.metrics.shards.size(), static_cast<unsigned long long>(totals.records),
-              static_cast<unsigned long long>(totals.kept), static_cast<unsigned long long>(totals.duplicates),
-              static_cast<unsigned long long>(totals.rejected));
+  std::printf(
+      "corpusflow run: %zu shard(s), %llu records read: %llu kept, %llu duplicates, %llu filtered, %llu rejected\n",
+      output.metrics.shards.size(), static_cast<unsigned long long>(totals.records),
+      static_cast<unsigned long long>(totals.kept), static_cast<unsigned long long>(totals.duplicates),
+      static_cast<unsigned long long>(totals.filtered), static_cast<unsigned long long>(totals.rejected));
   // The peak is read now, after the stats, report and manifest were built, not when the graph ended.
   std::printf("  %.1f MB in %.2f s: %.1f MB/s, %.0f documents/s on %d thread(s), peak memory %.0f MiB\n",
               static_cast<double>(totals.uncompressed_bytes) / 1e6, seconds,
@@ -131,6 +148,7 @@ int execute(RunArguments& arguments) {
   config.extract.mode = html_mode_from_name(arguments.html).value_or(HtmlMode::extract);
   config.encode.schema = parse_output_schema(arguments.schema).value_or(OutputSchema::corpusflow);
   apply_dedup_choice(arguments.dedup, config.dedup);
+  apply_filter_choices(arguments, config.filter);
   resolve(config);
 
   // Exit 2 for what the user asked wrongly (no such input, OUT refused), 1 for what failed while doing it.
@@ -237,6 +255,15 @@ void register_run_command(CLI::App& app, const std::string& command_line) {
       ->transform(CLI::AsSizeValue(false));
   run->add_flag("--keep-duplicates", config.encode.keep_duplicate_text,
                 "Also write the text of duplicates to OUT/duplicates, for audits");
+  run->add_option("--filters", arguments->filters_file,
+                  "JSON file of quality-rule limits, per language sections and boilerplate thresholds "
+                  "(docs/filters.md)");
+  run->add_option("--filter", arguments->filter_settings,
+                  "[LANG:]RULE=VALUE|off|on: one rule's limit, after --filters (repeatable)");
+  run->add_flag("--no-filters", arguments->no_filters, "Apply no quality rule (the boilerplate pass still runs)");
+  run->add_flag("--no-boilerplate", arguments->no_boilerplate, "Keep the lines that repeat across a host's pages");
+  run->add_flag("--keep-filtered", config.encode.keep_filtered_text,
+                "Also write the title and text of filtered documents to OUT/filtered, for audits");
   run->add_option("--level", config.compression_level, "zstd level of the output")
       ->check(CLI::Range(1, 19))
       ->capture_default_str();

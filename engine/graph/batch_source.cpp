@@ -42,7 +42,15 @@ RecordLayout layout_of(InputFormat format) {
 }  // namespace
 
 std::shared_ptr<Batch> BatchSource::next() {
-  if (!shard_open_ && !open_next_shard()) return nullptr;
+  if (!shard_open_ && !open_next_shard()) {
+    if (end_sent_) return nullptr;
+    end_sent_ = true;
+    auto end = std::make_shared<Batch>();
+    end->sequence = next_sequence_++;
+    end->end_of_run = true;
+    end->compressed_done = bytes_of_finished_shards_;
+    return end;
+  }
 
   auto batch = std::make_shared<Batch>();
   batch->sequence = next_sequence_++;

@@ -17,7 +17,7 @@ class BatchSource {
  public:
   BatchSource(std::vector<InputFile> inputs, BatchLimits limits);
 
-  // The next batch in input order, or nullptr after the last shard.
+  // The next batch in input order; after the last shard one empty batch with end_of_run set, then nullptr.
   std::shared_ptr<Batch> next();
 
   const std::vector<InputFile>& inputs() const { return inputs_; }
@@ -41,6 +41,7 @@ class BatchSource {
   std::atomic<uint64_t> compressed_bytes_read_{0};
   RawRecord pending_;  // read ahead to know whether a batch is the last of its shard
   bool has_pending_ = false;
+  bool end_sent_ = false;
 };
 
 }  // namespace corpusflow

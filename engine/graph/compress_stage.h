@@ -17,7 +17,7 @@ class CompressStage {
 
   explicit CompressStage(const Config& config) : compressor_(config.level) {}
   void process(Batch& batch) {
-    for (EncodedStream* stream : {&batch.kept, &batch.duplicates, &batch.rejects}) {
+    for (EncodedStream* stream : {&batch.kept, &batch.duplicates, &batch.rejects, &batch.filtered}) {
       if (stream->records == 0) continue;
       stream->frame.clear();
       compressor_.compress_frame(stream->json, stream->frame);

@@ -55,6 +55,7 @@ struct Step {
   std::vector<const StageEntry*> stages;
   std::unique_ptr<PerThread<Workers>> per_thread;  // parallel: one set per worker thread
   std::unique_ptr<Workers> single;                 // serial: one set, whatever thread runs the node
+  std::vector<BatchPtr> held;                      // gather: the batches its stage holds, in order
 
   Workers& local() { return single ? *single : per_thread->local(); }
   template <typename Visit>
@@ -91,13 +92,14 @@ class Pipeline {
         data_writer_(config.output / kept_folder(config.encode.schema), config.shard_size),
         duplicate_writer_(output_layout::duplicates_folder(config.output), config.shard_size),
         reject_writer_(output_layout::rejects_folder(config.output), config.shard_size),
+        filtered_writer_(output_layout::filtered_folder(config.output), config.shard_size),
         shards_(inputs.size()) {
     for (size_t i = 0; i < inputs.size(); ++i) {
       shards_[i].path = inputs[i].path;
       shards_[i].compressed_bytes = inputs[i].size;
     }
     for (size_t i = 0; i < stages_.size(); ++i) {
-      if (steps_.empty() || steps_.back().mode != stages_[i].mode) {
+      if (steps_.empty() || steps_.back().mode != stages_[i].mode || stages_[i].mode == StageMode::gather) {
         Step step;
         step.mode = stages_[i].mode;
         step.first_clock = i + 1;
@@ -106,7 +108,7 @@ class Pipeline {
       steps_.back().stages.push_back(&stages_[i]);
     }
     for (Step& step : steps_) {
-      if (step.mode == StageMode::serial_in_order) {
+      if (step.mode != StageMode::parallel) {
         step.single = step.make_workers();
       } else {
         step.per_thread = std::make_unique<PerThread<Workers>>([&step] { return step.make_workers(); });
@@ -144,6 +146,8 @@ class Pipeline {
 
     std::vector<std::unique_ptr<flow::sequencer_node<BatchPtr>>> orders;
     std::vector<std::unique_ptr<flow::function_node<BatchPtr, BatchPtr>>> nodes;
+    using GatherNode = flow::multifunction_node<BatchPtr, std::tuple<BatchPtr>>;
+    std::vector<std::unique_ptr<GatherNode>> gathers;
     flow::sender<BatchPtr>* last = &limit;
     auto in_order = [&]() -> flow::sender<BatchPtr>* {
       orders.push_back(
@@ -152,6 +156,19 @@ class Pipeline {
       return orders.back().get();
     };
     for (Step& step : steps_) {
+      if (step.mode == StageMode::gather) {
+        last = in_order();
+        gathers.push_back(std::make_unique<GatherNode>(
+            graph, flow::serial, [this, &step](const BatchPtr& batch, GatherNode::output_ports_type& ports) {
+              step.held.push_back(batch);
+              if (!run_step(step, *batch)) return;
+              for (const BatchPtr& held : step.held) std::get<0>(ports).try_put(held);
+              step.held.clear();
+            }));
+        flow::make_edge(*last, *gathers.back());
+        last = &flow::output_port<0>(*gathers.back());
+        continue;
+      }
       const bool serial = step.mode == StageMode::serial_in_order;
       if (serial) last = in_order();
       nodes.push_back(std::make_unique<flow::function_node<BatchPtr, BatchPtr>>(
@@ -173,26 +190,34 @@ class Pipeline {
     graph.wait_for_all();
   }
 
-  void run_step(Step& step, Batch& batch) {
+  // False when a gathering stage holds the batch.
+  bool run_step(Step& step, Batch& batch) {
     Workers& workers = step.local();
+    bool go_on = true;
     for (size_t i = 0; i < workers.size(); ++i) {
-      clock_.measure(step.first_clock + i, batch.record_count, batch.input_bytes, [&] { workers[i]->process(batch); });
+      clock_.measure(step.first_clock + i, batch.record_count, batch.input_bytes,
+                     [&] { go_on = workers[i]->process(batch) && go_on; });
     }
+    return go_on;
   }
 
   void write_batch(Batch& batch) {
+    if (batch.end_of_run) return;
     clock_.measure(write_clock_, batch.record_count, batch.input_bytes, [&] {
       append(data_writer_, batch.kept);
       append(duplicate_writer_, batch.duplicates);
       append(reject_writer_, batch.rejects);
+      append(filtered_writer_, batch.filtered);
     });
     ShardAccount& shard = shards_[batch.shard];
     shard.kept += batch.kept.records;
     shard.duplicates += batch.duplicates.records;
     shard.rejected += batch.rejects.records;
+    shard.filtered += batch.filtered.records;
     kept_written_.fetch_add(batch.kept.records, std::memory_order_relaxed);
     duplicates_written_.fetch_add(batch.duplicates.records, std::memory_order_relaxed);
     rejects_written_.fetch_add(batch.rejects.records, std::memory_order_relaxed);
+    filtered_written_.fetch_add(batch.filtered.records, std::memory_order_relaxed);
     bytes_written_.fetch_add(batch.input_bytes, std::memory_order_relaxed);
     compressed_done_.store(batch.compressed_done, std::memory_order_relaxed);
   }
@@ -202,7 +227,8 @@ class Pipeline {
     now.kept = kept_written_.load(std::memory_order_relaxed);
     now.duplicates = duplicates_written_.load(std::memory_order_relaxed);
     now.rejected = rejects_written_.load(std::memory_order_relaxed);
-    now.documents = now.kept + now.duplicates + now.rejected;
+    now.filtered = filtered_written_.load(std::memory_order_relaxed);
+    now.documents = now.kept + now.duplicates + now.filtered + now.rejected;
     now.input_bytes = bytes_written_.load(std::memory_order_relaxed);
     now.compressed_done = compressed_done_.load(std::memory_order_relaxed);
     return now;
@@ -213,17 +239,20 @@ class Pipeline {
   }
 
   RunOutput finish(double wall_seconds) {
-    RunOutput output{StatsAccumulator(config_.stats), {}, {}, {}, {}, {}, {}};
+    RunOutput output{StatsAccumulator(config_.stats), {}, {}, {}, {}, {}, {}, {}, {}, {}};
     output.data_files = data_writer_.finish();
     output.duplicate_files = duplicate_writer_.finish();
     output.reject_files = reject_writer_.finish();
-    StageResults results{StatsAccumulator(config_.stats), {}, {}};
+    output.filtered_files = filtered_writer_.finish();
+    StageResults results{StatsAccumulator(config_.stats), {}, {}, {}, {}};
     for (const Step& step : steps_) {
       step.for_each([&](const Workers& workers) {
         for (const auto& worker : workers) worker->collect(results);
       });
     }
     output.stats = std::move(results.stats);
+    output.filter = std::move(results.filter);
+    output.boilerplate = results.boilerplate;
     output.input_counts = source_.shard_counts();
     for (size_t i = 0; i < shards_.size(); ++i) {
       ShardAccount& shard = shards_[i];
@@ -234,10 +263,11 @@ class Pipeline {
       shard.skipped_by_kind = counts.skipped_by_kind;
       shard.concatenated_archives = counts.concatenated_archives;
       shard.end_of_archive_missing = counts.end_of_archive_missing;
-      if (shard.records != shard.kept + shard.duplicates + shard.rejected) {
+      if (shard.records != shard.kept + shard.duplicates + shard.filtered + shard.rejected) {
         output.accounting_errors.push_back(
             shard.path + ": read " + std::to_string(shard.records) + " records but kept " + std::to_string(shard.kept) +
-            " + duplicates " + std::to_string(shard.duplicates) + " + rejected " + std::to_string(shard.rejected));
+            " + duplicates " + std::to_string(shard.duplicates) + " + filtered " + std::to_string(shard.filtered) +
+            " + rejected " + std::to_string(shard.rejected));
       }
     }
     RunMetrics& metrics = output.metrics;
@@ -249,10 +279,23 @@ class Pipeline {
                      results.dedup.band_lookups, results.dedup.candidates_checked, results.dedup.index_bytes};
     metrics.ids = {results.ids.from_input, results.ids.derived, results.ids.repeated, results.ids.table_bytes,
                    results.ids.repeated_examples};
+    if (config_.filter.enabled || config_.filter.boilerplate.enabled) {
+      nlohmann::json filters = output.filter.to_json(config_.filter);
+      filters["enabled"] = config_.filter.enabled;
+      const BoilerplateCounts& counts = output.boilerplate;
+      filters["boilerplate"]["enabled"] = config_.filter.boilerplate.enabled;
+      filters["boilerplate"]["blocks"] = counts.blocks;
+      filters["boilerplate"]["documents_counted"] = counts.documents_counted;
+      filters["boilerplate"]["copies_skipped"] = counts.copies_skipped;
+      filters["boilerplate"]["host_lines"] = counts.boilerplate_lines;
+      filters["boilerplate"]["peak_table_bytes"] = counts.peak_table_bytes;
+      metrics.filters_json = filters.dump();
+    }
     metrics.shards = shards_;
     metrics.outputs = {account(output_layout::kData, output.data_files),
                        account(output_layout::kDuplicates, output.duplicate_files),
-                       account(output_layout::kRejects, output.reject_files)};
+                       account(output_layout::kRejects, output.reject_files),
+                       account(output_layout::kFiltered, output.filtered_files)};
     return output;
   }
 
@@ -277,10 +320,12 @@ class Pipeline {
   ShardWriter data_writer_;
   ShardWriter duplicate_writer_;
   ShardWriter reject_writer_;
+  ShardWriter filtered_writer_;
   std::vector<ShardAccount> shards_;
   std::atomic<uint64_t> kept_written_{0};
   std::atomic<uint64_t> duplicates_written_{0};
   std::atomic<uint64_t> rejects_written_{0};
+  std::atomic<uint64_t> filtered_written_{0};
   std::atomic<uint64_t> bytes_written_{0};
   std::atomic<uint64_t> compressed_done_{0};
 };

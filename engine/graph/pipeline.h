@@ -10,6 +10,8 @@
 #include "io/input_listing.h"
 #include "io/record_reader.h"
 #include "io/shard_writer.h"
+#include "stages/filter/boilerplate_counter.h"
+#include "stages/filter/filter_stats.h"
 #include "stages/stats/stats_accumulator.h"
 
 namespace corpusflow {
@@ -21,7 +23,10 @@ struct RunOutput {
   std::vector<ShardFile> data_files;
   std::vector<ShardFile> duplicate_files;
   std::vector<ShardFile> reject_files;
-  std::vector<std::string> accounting_errors;  // shards where read != kept + duplicates + rejected
+  std::vector<ShardFile> filtered_files;
+  FilterStats filter;  // what the filter stage measured and removed
+  BoilerplateCounts boilerplate;
+  std::vector<std::string> accounting_errors;  // shards where read != kept + duplicates + filtered + rejected
 };
 
 // Runs the whole graph over `inputs` with a resolved config (resolve(RunConfig&)) and writes OUT/data, OUT/duplicates

@@ -13,7 +13,8 @@ void resolve(RunConfig& config) {
 }
 
 size_t batches_in_flight(const RunConfig& config) {
-  return static_cast<size_t>(config.threads) * static_cast<size_t>(config.batches_per_thread) + 2;
+  const size_t block = config.filter.boilerplate.enabled ? config.filter.boilerplate.block_batches : 0;
+  return static_cast<size_t>(config.threads) * static_cast<size_t>(config.batches_per_thread) + 2 + block;
 }
 
 }  // namespace corpusflow

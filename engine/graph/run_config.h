@@ -11,6 +11,7 @@
 #include "io/input_format.h"
 #include "stages/dedup/dedup_config.h"
 #include "stages/encode/batch_encoder.h"
+#include "stages/filter/filter_config.h"
 #include "stages/html/extract_stage.h"
 #include "stages/normalize/normalizer.h"
 #include "stages/stats/stats_accumulator.h"
@@ -40,6 +41,7 @@ struct RunConfig {
 
   ExtractStage::Config extract;  // --html
   NormalizeOptions normalize;
+  FilterConfig filter = default_filter_config();  // --filters FILE, --filter, --no-filters, --no-boilerplate
   DedupConfig dedup;
   EncodeOptions encode;
   StatsConfig stats;
@@ -52,7 +54,8 @@ struct RunConfig {
 // normalize keeps the fingerprint text only when some dedup kind needs it.
 void resolve(RunConfig& config);
 
-// Batches the graph holds at once (bounds its memory): threads * batches_per_thread + 2.
+// Batches the graph holds at once (bounds its memory): threads * batches_per_thread + 2, plus the boilerplate
+// pass's block when it runs.
 size_t batches_in_flight(const RunConfig& config);
 
 }  // namespace corpusflow

@@ -5,6 +5,8 @@
 #include "stages/dedup/decide_stage.h"
 #include "stages/dedup/fingerprint_stage.h"
 #include "stages/encode/encode_stage.h"
+#include "stages/filter/boilerplate_stage.h"
+#include "stages/filter/filter_stage.h"
 #include "stages/html/extract_stage.h"
 #include "stages/ids/id_stage.h"
 #include "stages/normalize/normalize_stage.h"
@@ -23,7 +25,14 @@ template <BatchStage S, typename Collect>
 class Worker final : public StageWorker {
  public:
   Worker(const typename S::Config& config, Collect collect) : stage_(config), collect_(collect) {}
-  void process(Batch& batch) override { stage_.process(batch); }
+  bool process(Batch& batch) override {
+    if constexpr (S::kMode == StageMode::gather) {
+      return stage_.process(batch);
+    } else {
+      stage_.process(batch);
+      return true;
+    }
+  }
   void collect(StageResults& results) const override { collect_(stage_, results); }
 
  private:
@@ -44,6 +53,14 @@ std::vector<StageEntry> stage_list(const RunConfig& config) {
   list.push_back(stage<ParseStage>({}));
   list.push_back(stage<ExtractStage>(config.extract));
   list.push_back(stage<NormalizeStage>(config.normalize));
+  if (config.filter.boilerplate.enabled) {
+    list.push_back(stage<BoilerplateStage>(
+        config.filter.boilerplate, [](const BoilerplateStage& s, StageResults& r) { r.boilerplate = s.counts(); }));
+  }
+  if (config.filter.enabled || config.filter.boilerplate.enabled) {
+    list.push_back(
+        stage<FilterStage>(config.filter, [](const FilterStage& s, StageResults& r) { r.filter.merge(s.stats()); }));
+  }
   if (config.dedup.enabled()) list.push_back(stage<FingerprintStage>(config.dedup));
   if (config.fail_on_io_error) list.push_back(stage<IoErrorGuard>({}));
   list.push_back(

@@ -9,6 +9,8 @@
 
 #include "engine/graph/run_config.h"
 #include "stages/dedup/decider.h"
+#include "stages/filter/boilerplate_counter.h"
+#include "stages/filter/filter_stats.h"
 #include "stages/ids/id_registry.h"
 #include "stages/stage.h"
 #include "stages/stats/stats_accumulator.h"
@@ -20,13 +22,16 @@ struct StageResults {
   StatsAccumulator stats;
   DeciderStats dedup;
   IdStats ids;
+  FilterStats filter;
+  BoilerplateCounts boilerplate;
 };
 
 // One stage's state, behind the interface the graph drives.
 class StageWorker {
  public:
   virtual ~StageWorker() = default;
-  virtual void process(Batch& batch) = 0;
+  // False: a gathering stage holds the batch (stages/stage.h).
+  virtual bool process(Batch& batch) = 0;
   virtual void collect(StageResults& results) const = 0;
 };
 

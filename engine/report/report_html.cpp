@@ -63,6 +63,8 @@ std::string headline(const nlohmann::json& stats) {
   out += stat("", "Documents in", count(in), format::bytes(view::count(stats, {"bytes", "in"})) + " raw");
   out += stat("kept", "Kept", count(kept), percent(share(kept, in)) + " of documents");
   out += stat("dup", "Duplicates", count(dups), percent(share(dups, in)) + " of documents");
+  const uint64_t filtered = view::count(stats, {"documents", "filtered"});
+  out += stat("", "Filtered", count(filtered), percent(share(filtered, in)) + " of documents, by quality rules");
   out += stat("rej", "Rejected", count(rejected), percent(share(rejected, in)) + " of documents");
   out += stat("", "Kept text", format::bytes(view::count(stats, {"bytes", "kept_text"})),
               count(view::count(stats, {"content", "words"})) + " words");

@@ -74,6 +74,7 @@ RunTotals RunMetrics::totals() const {
     totals.kept += shard.kept;
     totals.duplicates += shard.duplicates;
     totals.rejected += shard.rejected;
+    totals.filtered += shard.filtered;
     totals.uncompressed_bytes += shard.uncompressed_bytes;
     totals.compressed_bytes += shard.compressed_bytes;
   }
@@ -107,6 +108,7 @@ nlohmann::json run_metrics_to_json(const RunMetrics& run, size_t max_shards) {
                       {"kept", shard.kept},
                       {"duplicates", shard.duplicates},
                       {"rejected", shard.rejected},
+                      {"filtered", shard.filtered},
                       {"skipped_members", shard.skipped_members},
                       {"skipped_by_kind", shard.skipped_by_kind},
                       {"concatenated_archives", shard.concatenated_archives},
@@ -136,6 +138,7 @@ nlohmann::json run_metrics_to_json(const RunMetrics& run, size_t max_shards) {
       {"outputs", std::move(outputs)},
       {"dedup", dedup_to_json(run.dedup)},
       {"ids", ids_to_json(run.ids)},
+      {"filters", run.filters_json.empty() ? nlohmann::json(nullptr) : nlohmann::json::parse(run.filters_json)},
   };
 }
 
@@ -161,6 +164,7 @@ void append_shards_json(const std::vector<ShardAccount>& shards, std::string& ou
     number("duplicates", shard.duplicates);
     out += "      \"end_of_archive_missing\": ";
     out += shard.end_of_archive_missing ? "true,\n" : "false,\n";
+    number("filtered", shard.filtered);
     number("kept", shard.kept);
     out += "      \"path\": ";
     append_json_string(out, shard.path);
@@ -211,6 +215,7 @@ RunMetrics run_metrics_from_json(const nlohmann::json& json) {
                           unsigned_or(shard, "concatenated_archives", 0, path),
                           shard.value("end_of_archive_missing", false),
                           {}});
+    run.shards.back().filtered = unsigned_or(shard, "filtered", 0, path);
     if (shard.contains("skipped_by_kind") && shard["skipped_by_kind"].is_object()) {
       for (const auto& [kind, count] : shard["skipped_by_kind"].items()) {
         if (count.is_number_unsigned()) run.shards.back().skipped_by_kind[kind] = count.get<uint64_t>();
@@ -237,8 +242,37 @@ RunMetrics run_metrics_from_json(const nlohmann::json& json) {
   if (!dedup.is_object()) throw StatsFormatError("'dedup' is not an object");
   run.dedup = dedup_from_json(dedup);
   if (const auto ids = json.find("ids"); ids != json.end() && ids->is_object()) run.ids = ids_from_json(*ids);
+  if (const auto filters = json.find("filters"); filters != json.end() && filters->is_object()) {
+    run.filters_json = filters->dump();
+  }
   return run;
 }
+
+namespace {
+
+// Adds the counts of `from` into `into` (numbers add, objects recurse); value quantiles are dropped.
+void add_counts(nlohmann::json& into, const nlohmann::json& from) {
+  for (const auto& [key, value] : from.items()) {
+    if (key == "values" || key == "limit") continue;
+    if (value.is_number_unsigned()) {
+      into[key] = into.value(key, uint64_t{0}) + value.get<uint64_t>();
+    } else if (value.is_object()) {
+      if (!into.contains(key) || !into[key].is_object()) into[key] = nlohmann::json::object();
+      add_counts(into[key], value);
+    } else if (!into.contains(key)) {
+      into[key] = value;
+    }
+  }
+}
+
+void merge_filters(std::string& into, const std::string& from) {
+  if (from.empty()) return;
+  nlohmann::json merged = into.empty() ? nlohmann::json::object() : nlohmann::json::parse(into);
+  add_counts(merged, nlohmann::json::parse(from));
+  into = merged.dump();
+}
+
+}  // namespace
 
 RunMetrics merge_run_metrics(const std::vector<RunMetrics>& parts) {
   RunMetrics merged;
@@ -275,6 +309,7 @@ RunMetrics merge_run_metrics(const std::vector<RunMetrics>& parts) {
     }
     merged.dedup.merge(part.dedup);
     merged.ids.merge(part.ids);
+    merge_filters(merged.filters_json, part.filters_json);
   }
   return merged;
 }

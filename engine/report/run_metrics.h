@@ -47,7 +47,7 @@ struct IdMetrics {
   void merge(const IdMetrics& other);
 };
 
-// One input shard, accounted: records = kept + duplicates + rejected.
+// One input shard, accounted: records = kept + duplicates + filtered + rejected.
 struct ShardAccount {
   std::string path;
   uint64_t compressed_bytes = 0;  // file size
@@ -61,6 +61,7 @@ struct ShardAccount {
   bool end_of_archive_missing = false;  // the tar stream ended at a member boundary without its end blocks:
                                         // a file cut short (e.g. at a zstd frame boundary) looks like this
   std::map<std::string, uint64_t> skipped_by_kind = {};  // WARC/ARC records that are not documents, by kind
+  uint64_t filtered = 0;                                 // documents the quality rules removed
 };
 
 // An entry of the input listing that was not read, with the reason (io's listing says which).
@@ -69,9 +70,9 @@ struct SkippedInputEntry {
   std::string reason;
 };
 
-// One output stream (OUT/data, OUT/duplicates, OUT/rejects).
+// One output stream (OUT/data, OUT/duplicates, OUT/rejects, OUT/filtered).
 struct OutputAccount {
-  std::string stream;  // data | duplicates | rejects
+  std::string stream;  // data | documents | duplicates | rejects | filtered
   uint64_t files = 0;
   uint64_t records = 0;
   uint64_t uncompressed_bytes = 0;
@@ -84,6 +85,7 @@ struct RunTotals {
   uint64_t kept = 0;
   uint64_t duplicates = 0;
   uint64_t rejected = 0;
+  uint64_t filtered = 0;
   uint64_t uncompressed_bytes = 0;  // what `zstd -dc` of the inputs gives: the bytes throughput is measured in
   uint64_t compressed_bytes = 0;    // the input files' sizes
 };
@@ -99,6 +101,9 @@ struct RunMetrics {
   std::vector<OutputAccount> outputs;
   DedupMetrics dedup;
   IdMetrics ids;
+  // stats.json `filters` as JSON text, as the filter stage made it (stages/filter/filter_stats.h); empty without
+  // the stage. Merged parts add their counts; value quantiles cannot be added and are left out of a merge.
+  std::string filters_json;
 
   RunTotals totals() const;
 };

@@ -28,6 +28,9 @@ std::string documents_section(const nlohmann::json& stats) {
   table.add_row({"duplicates", count(view::count(stats, {"documents", "duplicates"})),
                  percent(share(view::count(stats, {"documents", "duplicates"}), in)),
                  format::bytes(view::count(stats, {"bytes", "duplicates"})), ""});
+  table.add_row({"filtered", count(view::count(stats, {"documents", "filtered"})),
+                 percent(share(view::count(stats, {"documents", "filtered"}), in)),
+                 format::bytes(view::count(stats, {"bytes", "filtered"})), ""});
   table.add_row({"rejected", count(view::count(stats, {"documents", "rejected"})),
                  percent(share(view::count(stats, {"documents", "rejected"}), in)),
                  format::bytes(view::count(stats, {"bytes", "rejected"})), ""});

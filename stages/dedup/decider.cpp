@@ -62,7 +62,7 @@ Decider::Decider(const DedupConfig& config)
 }
 
 void Decider::decide(Document& doc) {
-  if (doc.rejected()) return;
+  if (doc.rejected() || doc.filtered()) return;
   ++stats_.decided;
   const Fingerprint& fp = doc.fingerprint;
   const bool has_signature = config_.near && !fp.signature.empty();
@@ -136,7 +136,7 @@ void Decider::decide(Document& doc) {
 }
 
 void Decider::prefetch(const Document& doc) const {
-  if (doc.rejected()) return;
+  if (doc.rejected() || doc.filtered()) return;
   const Fingerprint& fp = doc.fingerprint;
   if (config_.exact && fp.has_text) exact_.prefetch(Key128{fp.exact_hash_low, fp.exact_hash_high});
   if (config_.url && fp.has_url) url_.prefetch(fp.url_hash);

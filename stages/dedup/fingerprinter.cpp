@@ -17,7 +17,7 @@ Fingerprinter::Fingerprinter(const DedupConfig& config)
     : config_(config), hasher_(config.family, config.signature_size(), config.seed) {}
 
 void Fingerprinter::fingerprint(Document& doc) {
-  if (doc.rejected()) return;
+  if (doc.rejected() || doc.filtered()) return;
   Fingerprint& fp = doc.fingerprint;
   fp = Fingerprint{};
 

@@ -70,8 +70,23 @@ void encode_reject(const Document& doc, std::string& out) {
   out += "}\n";
 }
 
+void encode_filtered(const Document& doc, bool with_text, std::string& out) {
+  open_object(out, doc);
+  append_string_field(out, "rule", doc.filter_rule == nullptr ? "" : doc.filter_rule);
+  append_number_field(out, "value", doc.filter_value);
+  append_number_field(out, "limit", doc.filter_limit);
+  append_string_field(out, "language", doc.language);
+  append_string_field(out, "url", doc.url);
+  append_string_field(out, "source", doc.source);
+  if (with_text) {
+    append_string_field(out, "title", doc.title);
+    append_string_field(out, "text", doc.text);
+  }
+  out += "}\n";
+}
+
 void encode_batch(Batch& batch, const EncodeOptions& options) {
-  for (EncodedStream* stream : {&batch.kept, &batch.duplicates, &batch.rejects}) {
+  for (EncodedStream* stream : {&batch.kept, &batch.duplicates, &batch.rejects, &batch.filtered}) {
     stream->json.clear();
     stream->records = 0;
   }
@@ -91,6 +106,10 @@ void encode_batch(Batch& batch, const EncodeOptions& options) {
       case Outcome::rejected:
         encode_reject(doc, batch.rejects.json);
         ++batch.rejects.records;
+        break;
+      case Outcome::filtered:
+        encode_filtered(doc, options.keep_filtered_text, batch.filtered.json);
+        ++batch.filtered.records;
         break;
     }
   }

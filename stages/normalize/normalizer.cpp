@@ -175,11 +175,13 @@ void Normalizer::normalize_document(Document& doc) {
   uint32_t line_count = 0;
   size_t joined = 0;
   char* fingerprints = line_fingerprints_.data();
+  doc.line_keys.clear();
   for (size_t i = 0; i < lines_.size(); ++i) {
     const TextLine& line = lines_[i];
     if (line.blank || line.removed) continue;
     words += line.tokens;
     ++line_count;
+    doc.line_keys.push_back(line.fingerprint_chars == 0 ? 0 : line.key);
     const uint32_t begin = i == 0 ? 0 : line_fingerprint_ends_[i - 1];
     const uint32_t end = line_fingerprint_ends_[i];
     if (!options_.keep_fingerprint_text || begin == end) continue;

@@ -1,6 +1,7 @@
 #include "stages/stats/document_samples.h"
 
 #include <algorithm>
+#include <cstdio>
 #include <tuple>
 
 #include <nlohmann/json.hpp>
@@ -87,6 +88,13 @@ void DocumentSamples::add(const Document& doc, std::string_view reject_reason) {
       offer(it->second, doc, reject_reason);
       break;
     }
+    case Outcome::filtered: {
+      const std::string_view rule = doc.filter_rule == nullptr ? "" : doc.filter_rule;
+      auto it = filtered_.find(rule);
+      if (it == filtered_.end()) it = filtered_.emplace(std::string(rule), Samples{}).first;
+      offer(it->second, doc, rule);
+      break;
+    }
   }
 }
 
@@ -104,6 +112,12 @@ void DocumentSamples::offer(Samples& samples, const Document& doc, std::string_v
   if (doc.outcome == Outcome::rejected) {
     sample.reason = std::string(reject_reason);
     sample.detail = utf8_prefix(doc.reject_detail, kFieldBytes);
+  }
+  if (doc.outcome == Outcome::filtered) {
+    char detail[96];
+    std::snprintf(detail, sizeof detail, "value %.4g, limit %.4g", doc.filter_value, doc.filter_limit);
+    sample.reason = std::string(reject_reason);
+    sample.detail = detail;
   }
   if (doc.outcome == Outcome::duplicate) {
     sample.duplicate_of = doc.duplicate_of;
@@ -135,6 +149,7 @@ void DocumentSamples::merge(const DocumentSamples& other) {
   merge_into(kept_, other.kept_);
   for (size_t k = 0; k < duplicates_.size(); ++k) merge_into(duplicates_[k], other.duplicates_[k]);
   for (const auto& [reason, samples] : other.rejects_) merge_into(rejects_[reason], samples);
+  for (const auto& [rule, samples] : other.filtered_) merge_into(filtered_[rule], samples);
 }
 
 const DocumentSamples::Samples& DocumentSamples::duplicates(DuplicateKind kind) const {
@@ -148,10 +163,13 @@ nlohmann::json DocumentSamples::to_json() const {
   }
   nlohmann::json rejects = nlohmann::json::object();
   for (const auto& [reason, samples] : rejects_) rejects[reason] = samples_json(samples, Category::reject);
+  nlohmann::json filtered = nlohmann::json::object();
+  for (const auto& [rule, samples] : filtered_) filtered[rule] = samples_json(samples, Category::reject);
   return {{"per_category", per_category_},
           {"kept", samples_json(kept_, Category::kept)},
           {"duplicates", std::move(duplicates)},
-          {"rejects", std::move(rejects)}};
+          {"rejects", std::move(rejects)},
+          {"filtered", std::move(filtered)}};
 }
 
 DocumentSamples DocumentSamples::from_json(const nlohmann::json& json) {
@@ -170,6 +188,12 @@ DocumentSamples DocumentSamples::from_json(const nlohmann::json& json) {
   if (!rejects.is_object()) throw StatsFormatError("'samples.rejects' is not an object");
   for (const auto& [reason, entries] : rejects.items()) {
     samples.rejects_[reason] = samples_from_json(entries, Category::reject, path + ".rejects." + reason, limit);
+  }
+  // Optional: written before filters existed.
+  if (json.contains("filtered") && json["filtered"].is_object()) {
+    for (const auto& [rule, entries] : json["filtered"].items()) {
+      samples.filtered_[rule] = samples_from_json(entries, Category::reject, path + ".filtered." + rule, limit);
+    }
   }
   return samples;
 }

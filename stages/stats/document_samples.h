@@ -57,6 +57,8 @@ class DocumentSamples {
   const Samples& kept() const { return kept_; }
   const Samples& duplicates(DuplicateKind kind) const;
   const std::map<std::string, Samples, std::less<>>& rejects() const { return rejects_; }
+  // By filter rule; a sample's reason is the rule, its detail the value and the limit.
+  const std::map<std::string, Samples, std::less<>>& filtered() const { return filtered_; }
 
   // {"per_category", "kept": [...], "duplicates": {"exact","url","near": [...]}, "rejects": {reason: [...]}},
   // each sample {"id","source","url","title","language","text","text_bytes"} plus "reason", "detail" for
@@ -74,6 +76,7 @@ class DocumentSamples {
   Samples kept_;
   std::array<Samples, 3> duplicates_;  // exact, url, near
   std::map<std::string, Samples, std::less<>> rejects_;
+  std::map<std::string, Samples, std::less<>> filtered_;
 };
 
 }  // namespace corpusflow

@@ -23,6 +23,7 @@ void KeyCounts::merge(const KeyCounts& other) {
   kept += other.kept;
   duplicates += other.duplicates;
   rejected += other.rejected;
+  filtered += other.filtered;
   words += other.words;
   chars += other.chars;
   bytes += other.bytes;
@@ -107,9 +108,9 @@ nlohmann::json KeyTable::to_json() const {
   nlohmann::json out = nlohmann::json::object();
   for (const auto& [key, counts] : map_) {
     nlohmann::json entry = {
-        {"documents", counts.documents}, {"kept", counts.kept},   {"duplicates", counts.duplicates},
-        {"rejected", counts.rejected},   {"words", counts.words}, {"chars", counts.chars},
-        {"bytes", counts.bytes},
+        {"documents", counts.documents}, {"kept", counts.kept},         {"duplicates", counts.duplicates},
+        {"rejected", counts.rejected},   {"filtered", counts.filtered}, {"words", counts.words},
+        {"chars", counts.chars},         {"bytes", counts.bytes},
     };
     if (counts.error != 0) entry["error"] = counts.error;
     out[key] = std::move(entry);
@@ -131,6 +132,7 @@ KeyTable KeyTable::from_json(const nlohmann::json& json, size_t capacity, bool e
     counts.kept = unsigned_at(entry, "kept", entry_path);
     counts.duplicates = unsigned_at(entry, "duplicates", entry_path);
     counts.rejected = unsigned_at(entry, "rejected", entry_path);
+    counts.filtered = unsigned_or(entry, "filtered", 0, entry_path);
     counts.words = unsigned_at(entry, "words", entry_path);
     counts.chars = unsigned_at(entry, "chars", entry_path);
     counts.bytes = unsigned_at(entry, "bytes", entry_path);

@@ -23,6 +23,7 @@ struct KeyCounts {
   uint64_t kept = 0;
   uint64_t duplicates = 0;
   uint64_t rejected = 0;
+  uint64_t filtered = 0;
   uint64_t words = 0;  // of kept documents
   uint64_t chars = 0;  // of kept documents (code points)
   uint64_t bytes = 0;  // UTF-8 bytes of the text of kept documents

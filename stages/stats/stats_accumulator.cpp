@@ -42,6 +42,7 @@ void count_key(KeyCounts& counts, const Document& doc) {
       break;
     case Outcome::duplicate: ++counts.duplicates; break;
     case Outcome::rejected: ++counts.rejected; break;
+    case Outcome::filtered: ++counts.filtered; break;
   }
 }
 
@@ -101,6 +102,7 @@ void StatsAccumulator::add(const Document& doc) {
       add_outcome(it->second, doc);
       break;
     }
+    case Outcome::filtered: add_outcome(filtered_, doc); break;
   }
 
   count_key(by_language_.at(doc.language), doc);
@@ -122,6 +124,7 @@ void StatsAccumulator::merge(const StatsAccumulator& other) {
     to.text_bytes += from.text_bytes;
   };
   add_counts(kept_, other.kept_);
+  add_counts(filtered_, other.filtered_);
   for (size_t k = 0; k < duplicates_.size(); ++k) add_counts(duplicates_[k], other.duplicates_[k]);
   for (const auto& [reason, counts] : other.rejects_) add_counts(rejects_[reason], counts);
   normalize_.utf8_repairs += other.normalize_.utf8_repairs;
@@ -178,17 +181,21 @@ nlohmann::json StatsAccumulator::to_json() const {
         {"kept", kept_.documents},
         {"duplicates", duplicates()},
         {"rejected", rejected()},
+        {"filtered", filtered_.documents},
         {"header_missing", header_missing_},
         {"kept_percent", percent(kept_.documents, documents_)},
         {"duplicates_percent", percent(duplicates(), documents_)},
-        {"rejected_percent", percent(rejected(), documents_)}}},
+        {"rejected_percent", percent(rejected(), documents_)},
+        {"filtered_percent", percent(filtered_.documents, documents_)}}},
       {"bytes",
        {{"in", raw_bytes_},
         {"kept", kept_.bytes},
         {"kept_text", kept_.text_bytes},
         {"duplicates", duplicate_bytes},
-        {"rejected", rejected_bytes}}},
+        {"rejected", rejected_bytes},
+        {"filtered", filtered_.bytes}}},
       {"kept", outcome_json(kept_)},
+      {"filtered", outcome_json(filtered_)},
       {"content", {{"words", words_.sum()}, {"chars", chars_.sum()}, {"lines", lines_.sum()}}},
       {"rejects", std::move(rejects)},
       {"duplicates", std::move(by_kind)},
@@ -248,6 +255,10 @@ StatsAccumulator StatsAccumulator::from_json(const nlohmann::json& json) {
   }
   stats.raw_bytes_ = unsigned_at(member(json, "bytes", ""), "in", "bytes");
   stats.kept_ = outcome_from_json(member(json, "kept", ""), "kept");
+  // Optional: a stats.json written before filters existed has none.
+  if (json.contains("filtered") && json["filtered"].is_object()) {
+    stats.filtered_ = outcome_from_json(json["filtered"], "filtered");
+  }
 
   const auto& duplicates = member(json, "duplicates", "");
   for (DuplicateKind kind : kDuplicateKinds) {
@@ -293,10 +304,10 @@ StatsAccumulator StatsAccumulator::from_json(const nlohmann::json& json) {
 bool StatsAccumulator::operator==(const StatsAccumulator& other) const {
   return config_ == other.config_ && documents_ == other.documents_ && raw_bytes_ == other.raw_bytes_ &&
          header_missing_ == other.header_missing_ && charset_sources_ == other.charset_sources_ &&
-         charsets_ == other.charsets_ && kept_ == other.kept_ && duplicates_ == other.duplicates_ &&
-         rejects_ == other.rejects_ && normalize_ == other.normalize_ && by_language_ == other.by_language_ &&
-         by_script_ == other.by_script_ && by_host_ == other.by_host_ && by_month_ == other.by_month_ &&
-         chars_ == other.chars_ && words_ == other.words_ && lines_ == other.lines_ &&
+         charsets_ == other.charsets_ && kept_ == other.kept_ && filtered_ == other.filtered_ &&
+         duplicates_ == other.duplicates_ && rejects_ == other.rejects_ && normalize_ == other.normalize_ &&
+         by_language_ == other.by_language_ && by_script_ == other.by_script_ && by_host_ == other.by_host_ &&
+         by_month_ == other.by_month_ && chars_ == other.chars_ && words_ == other.words_ && lines_ == other.lines_ &&
          similarity_ == other.similarity_ && groups_ == other.groups_ && samples_ == other.samples_;
 }
 

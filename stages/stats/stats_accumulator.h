@@ -80,6 +80,7 @@ class StatsAccumulator {
   const DocumentSamples& samples() const { return samples_; }
   uint64_t documents() const { return documents_; }
   uint64_t kept() const { return kept_.documents; }
+  uint64_t filtered() const { return filtered_.documents; }
   uint64_t duplicates() const;
   uint64_t rejected() const;
 
@@ -105,6 +106,7 @@ class StatsAccumulator {
   std::map<std::string, uint64_t, std::less<>> charset_sources_;
   std::map<std::string, uint64_t, std::less<>> charsets_;
   OutcomeCounts kept_;
+  OutcomeCounts filtered_;                     // by rule in FilterStats (stats.json `filters`)
   std::array<OutcomeCounts, 3> duplicates_{};  // exact, url, near
   std::unordered_map<std::string, OutcomeCounts, Hash, std::equal_to<>> rejects_;
   NormalizeTotals normalize_;

@@ -29,6 +29,16 @@ int shell(const std::string& command) {
 }
 
 CommandResult run_corpusflow(const std::vector<std::string>& arguments) {
+  const bool chooses = std::any_of(arguments.begin(), arguments.end(), [](const std::string& argument) {
+    return argument.starts_with("--filter") || argument == "--no-filters" || argument == "--no-boilerplate";
+  });
+  if (arguments.empty() || arguments[0] != "run" || chooses) return run_corpusflow_as_given(arguments);
+  std::vector<std::string> unfiltered = arguments;
+  unfiltered.insert(unfiltered.begin() + 1, {"--no-filters", "--no-boilerplate"});
+  return run_corpusflow_as_given(unfiltered);
+}
+
+CommandResult run_corpusflow_as_given(const std::vector<std::string>& arguments) {
   TempDir capture;
   std::string command = quote(CORPUSFLOW_BINARY);
   for (const std::string& argument : arguments) command.append(" ").append(quote(argument));

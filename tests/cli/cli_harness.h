@@ -18,8 +18,12 @@ struct CommandResult {
   std::string err;
 };
 
-// Runs `corpusflow ARGS` (arguments are shell-quoted) with stdout and stderr captured.
+// Runs `corpusflow ARGS` (arguments are shell-quoted) with stdout and stderr captured. A `run` that chooses no
+// filter gets --no-filters --no-boilerplate: these tests hold a few short made-up documents, which the quality
+// rules would remove, to check other contracts; tests/filter and filter_cli_test check the filters' defaults.
 CommandResult run_corpusflow(const std::vector<std::string>& arguments);
+// The same with the arguments exactly as given.
+CommandResult run_corpusflow_as_given(const std::vector<std::string>& arguments);
 
 // Runs a shell command; returns its exit status.
 int shell(const std::string& command);

@@ -41,7 +41,11 @@ TEST(BatchSource, CutsShardsIntoOrderedBatchesWithContractIds) {
   BatchSource source(inputs, BatchLimits{1 << 20, 10, 1 << 20});
   std::vector<std::shared_ptr<Batch>> batches;
   while (auto batch = source.next()) batches.push_back(batch);
-  ASSERT_EQ(batches.size(), 4u);  // 10 + 10 + 5 from a, none from the empty b, 7 from c
+  ASSERT_EQ(batches.size(), 5u);  // 10 + 10 + 5 from a, none from the empty b, 7 from c, the end
+  EXPECT_TRUE(batches.back()->end_of_run);
+  EXPECT_TRUE(batches.back()->records.empty());
+  EXPECT_EQ(batches.back()->sequence, 4u);
+  batches.pop_back();
   const std::vector<std::tuple<uint32_t, uint64_t, size_t, bool>> expected = {
       {0, 0, 10, false}, {0, 10, 10, false}, {0, 20, 5, true}, {2, 0, 7, true}};
   for (size_t i = 0; i < batches.size(); ++i) {

@@ -23,35 +23,52 @@ RunConfig resolved(RunConfig config) {
 }
 
 TEST(StageList, DefaultRunHasEveryStageInGraphOrder) {
-  EXPECT_EQ(names(resolved({})), (std::vector<std::string>{"parse", "extract", "normalize", "fingerprint", "ids",
-                                                           "decide", "stats", "encode", "compress"}));
+  EXPECT_EQ(names(resolved({})),
+            (std::vector<std::string>{"parse", "extract", "normalize", "boilerplate", "filter", "fingerprint", "ids",
+                                      "decide", "stats", "encode", "compress"}));
+}
+
+TEST(StageList, TheBoilerplatePassGathersBlocksAndTheFilterRunsWithEitherHalf) {
+  const auto list = stage_list(resolved({}));
+  EXPECT_EQ(list[3].mode, StageMode::gather);
+  EXPECT_EQ(list[4].mode, StageMode::parallel);
+  RunConfig no_boilerplate;
+  no_boilerplate.filter.boilerplate.enabled = false;
+  EXPECT_EQ(names(resolved(no_boilerplate))[3], "filter");
+  RunConfig no_rules;
+  no_rules.filter.enabled = false;
+  EXPECT_EQ(names(resolved(no_rules))[4], "filter");
+  RunConfig neither = no_rules;
+  neither.filter.boilerplate.enabled = false;
+  EXPECT_EQ(names(resolved(neither))[3], "fingerprint");
 }
 
 TEST(StageList, WithoutDedupThereIsNoFingerprintNorDecideButIdsStay) {
   RunConfig config;
   config.dedup.exact = config.dedup.url = config.dedup.near = false;
-  EXPECT_EQ(names(resolved(config)),
-            (std::vector<std::string>{"parse", "extract", "normalize", "ids", "stats", "encode", "compress"}));
+  EXPECT_EQ(names(resolved(config)), (std::vector<std::string>{"parse", "extract", "normalize", "boilerplate", "filter",
+                                                               "ids", "stats", "encode", "compress"}));
 }
 
 TEST(StageList, OnErrorFailChecksInOrderBeforeDecide) {
   RunConfig config;
   config.fail_on_io_error = true;
   const auto list = stage_list(resolved(config));
-  ASSERT_EQ(list.size(), 10u);
-  EXPECT_EQ(list[4].name, "on_error");
-  EXPECT_EQ(list[4].mode, StageMode::serial_in_order);
-  EXPECT_EQ(list[5].name, "ids");
-  EXPECT_EQ(list[6].name, "decide");
+  ASSERT_EQ(list.size(), 12u);
+  EXPECT_EQ(list[6].name, "on_error");
   EXPECT_EQ(list[6].mode, StageMode::serial_in_order);
+  EXPECT_EQ(list[7].name, "ids");
+  EXPECT_EQ(list[8].name, "decide");
+  EXPECT_EQ(list[8].mode, StageMode::serial_in_order);
 }
 
-TEST(StageList, OnlyIdsDecideAndTheGuardAreSerial) {
+TEST(StageList, OnlyIdsDecideTheGuardAndTheBoilerplateBlockAreSerial) {
   RunConfig config;
   config.fail_on_io_error = true;
   for (const StageEntry& entry : stage_list(resolved(config))) {
     const bool serial = entry.name == "ids" || entry.name == "decide" || entry.name == "on_error";
     EXPECT_EQ(entry.mode == StageMode::serial_in_order, serial) << entry.name;
+    EXPECT_EQ(entry.mode == StageMode::gather, entry.name == "boilerplate") << entry.name;
   }
 }
 
@@ -69,6 +86,8 @@ TEST(ResolveRunConfig, ThreadsAndFingerprintTextFollowFromTheConfig) {
   config.threads = 3;
   resolve(config);
   EXPECT_EQ(config.threads, 3);
+  EXPECT_EQ(batches_in_flight(config), 3u * 3u + 2u + config.filter.boilerplate.block_batches);
+  config.filter.boilerplate.enabled = false;
   EXPECT_EQ(batches_in_flight(config), 3u * 3u + 2u);
 
   RunConfig no_dedup;

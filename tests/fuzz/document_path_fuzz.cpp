@@ -195,6 +195,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   size_t next_kept = 0, next_duplicate = 0, next_reject = 0;
   for (const Document& doc : batch.documents) {
     switch (doc.outcome) {
+      case Outcome::filtered: FUZZ_CHECK(false, "filtered without a filter stage in this path"); break;
       case Outcome::kept: {
         const nlohmann::json& line = kept[next_kept++];
         FUZZ_CHECK(path::id_is(line, "id", doc.id_text, doc.id_is_number), "kept: id");
