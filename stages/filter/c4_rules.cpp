@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <vector>
 
 namespace corpusflow {
 namespace {
@@ -57,14 +58,13 @@ C4Outcome apply_c4(std::string_view text, const TextSpans& spans, const Language
   bool lorem = false;
   bool bracket = false;
   uint32_t sentences = 0;
-  bool blank_since_kept = false;
-  bool removed_any = false;
+  std::vector<uint32_t> removed;  // indices in spans.lines; allocates only when a line goes
   std::string lowered;
-  for (const LineSpan& line : spans.lines) {
-    if (line.blank) {
-      blank_since_kept = true;
-      continue;
-    }
+  // Sentences are counted only for a rule that reads them (a pass over every character).
+  const bool count_them = !std::isnan(rules.limits[rule_index(FilterRule::c4_min_sentences)]);
+  for (size_t index = 0; index < spans.lines.size(); ++index) {
+    const LineSpan& line = spans.lines[index];
+    if (line.blank) continue;
     const std::string_view bytes = text.substr(line.begin, line.end - line.begin);
     uint32_t counted_words = 0;
     uint32_t longest = 0;
@@ -73,42 +73,54 @@ C4Outcome apply_c4(std::string_view text, const TextSpans& spans, const Language
       if (!word.only_symbols) ++counted_words;
       longest = std::max(longest, word.chars);
     }
-    // The ASCII phrases are looked for in a lower-cased copy, and only in a line with ASCII letters.
-    lowered.clear();
+    // The ASCII phrases are looked for in a lower-cased copy, made only for a line with ASCII letters.
     bool ascii_letters = false;
-    for (char c : bytes) {
-      const char lower = lower_ascii(c);
-      ascii_letters |= lower >= 'a' && lower <= 'z';
-      lowered.push_back(lower);
+    for (char c : bytes) ascii_letters |= static_cast<unsigned>(static_cast<unsigned char>(c | 0x20) - 'a') < 26u;
+    if (ascii_letters) {
+      lowered.resize(bytes.size());
+      std::transform(bytes.begin(), bytes.end(), lowered.begin(), lower_ascii);
     }
     auto holds = [&](std::string_view phrase) {
       return ascii_letters && std::string_view(lowered).find(phrase) != std::string_view::npos;
     };
     const bool remove =
         (!std::isnan(max_word_chars) && longest > max_word_chars) ||
-        (need_terminal && (!ends_in_terminal(bytes, rules.terminal_punctuation) || ends_with_ellipsis(bytes))) ||
+        (need_terminal &&
+         (!ends_in_terminal(bytes, rules.terminal_punctuation, TerminalKind::sentence) || ends_with_ellipsis(bytes))) ||
         (!std::isnan(min_words) && counted_words < min_words) || (drop_javascript && holds("javascript")) ||
         (drop_policy && std::any_of(kPolicyPhrases.begin(), kPolicyPhrases.end(), holds));
     if (remove) {
-      ++outcome.lines_removed;
-      removed_any = true;
+      removed.push_back(static_cast<uint32_t>(index));
       continue;
     }
     if (!lorem && holds("lorem ipsum")) lorem = true;
     if (!bracket && bytes.find('{') != std::string_view::npos) bracket = true;
-    sentences += count_sentences(bytes, rules.terminal_punctuation);
-    if (!kept.empty()) kept.append(blank_since_kept ? "\n\n" : "\n");
-    kept.append(bytes);
-    blank_since_kept = false;
+    if (count_them) sentences += count_sentences(bytes, rules.terminal_punctuation);
+  }
+  if (!removed.empty()) {
+    // The kept lines, with a blank line where one stood between paragraphs, as normalize writes them.
+    bool blank_since_kept = false;
+    size_t next_removed = 0;
+    for (size_t index = 0; index < spans.lines.size(); ++index) {
+      const LineSpan& line = spans.lines[index];
+      if (line.blank) {
+        blank_since_kept = true;
+        continue;
+      }
+      if (next_removed < removed.size() && removed[next_removed] == index) {
+        ++next_removed;
+        continue;
+      }
+      if (!kept.empty()) kept.append(blank_since_kept ? "\n\n" : "\n");
+      kept.append(text, line.begin, line.end - line.begin);
+      blank_since_kept = false;
+    }
+    outcome.lines_removed = static_cast<uint32_t>(removed.size());
+    outcome.bytes_removed = text.size() - kept.size();
   }
   set_value(values, FilterRule::c4_lorem_ipsum, lorem ? 1 : 0);
   set_value(values, FilterRule::c4_curly_bracket, bracket ? 1 : 0);
-  set_value(values, FilterRule::c4_min_sentences, sentences);
-  if (removed_any) {
-    outcome.bytes_removed = text.size() - kept.size();
-  } else {
-    kept.clear();
-  }
+  set_value(values, FilterRule::c4_min_sentences, count_them ? sentences : std::nan(""));
   return outcome;
 }
 
@@ -126,7 +138,7 @@ void measure_fineweb(std::string_view text, const TextSpans& spans, const Langua
     if (line.blank) continue;
     ++lines;
     const std::string_view bytes = text.substr(line.begin, line.end - line.begin);
-    if (ends_in_terminal(bytes, rules.terminal_punctuation)) ++terminal;
+    if (ends_in_terminal(bytes, rules.terminal_punctuation, TerminalKind::punctuation)) ++terminal;
     if (line.chars <= 30) ++short_lines;
     if (counter.add(XXH3_64bits(bytes.data(), bytes.size())) > 1) dup_chars += line.chars;
   }

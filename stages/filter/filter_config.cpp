@@ -20,9 +20,6 @@ const std::vector<std::string> kEnglishStopWords = {"the", "be", "to", "of", "an
 const std::vector<std::string> kArabicStopWords = {"في",   "من", "على",  "أن",  "إلى", "عن",
                                                    "التي", "مع", "الذي", "بعد", "ما"};
 
-// CLD2's codes of the languages written without spaces: their words are characters (tokenizer.h).
-constexpr std::array<std::string_view, 7> kCharacterWordLanguages = {"zh", "zh-Hant", "ja", "th", "lo", "km", "my"};
-
 std::u32string decode(std::string_view utf8, const std::string& where) {
   if (!is_valid_utf8(utf8)) throw FilterConfigError(where + ": not valid UTF-8");
   std::u32string out;
@@ -99,11 +96,6 @@ FilterConfig default_filter_config() {
   FilterConfig config;
   for (size_t i = 0; i < kFilterRuleCount; ++i) config.defaults.limits[i] = rule_info(rule_at(i)).default_limit;
   config.languages["en"].stop_words = kEnglishStopWords;
-  for (std::string_view language : kCharacterWordLanguages) {
-    LanguageOverrides& section = config.languages[std::string(language)];
-    section.limits[rule_index(FilterRule::gopher_min_mean_word_length)] = kOff;
-    section.limits[rule_index(FilterRule::gopher_max_mean_word_length)] = kOff;
-  }
   // FineWeb-2's thresholds for arb_Arab (Penedo et al. 2025), the duplicated n-grams spread evenly between
   // the published 5-gram and 10-gram values.
   LanguageOverrides& arabic = config.languages["ar"];

@@ -52,8 +52,8 @@ struct FilterConfig {
   LanguageRules rules_for(std::string_view language) const;
 };
 
-// The built-in config: the published limits, stop words for the languages we hold text in, and the sections
-// for languages written without spaces and for Arabic (docs/filters.md).
+// The built-in config: the published limits, stop words for the languages we hold text in, and Arabic's
+// section (docs/filters.md). What a script cannot be held to is script_rules.h's, per document.
 FilterConfig default_filter_config();
 
 struct FilterConfigError : std::runtime_error {

@@ -56,9 +56,11 @@ bool starts_with_bullet(std::string_view line) {
 
 size_t count_ellipses(std::string_view text) {
   size_t count = 0;
-  for (size_t i = 0; i < text.size(); ++i) {
-    const std::string_view next = text.substr(i, 3);
-    if (next == "..." || next == "\u2026") {
+  const size_t size = text.size();
+  for (size_t i = 0; i + 2 < size; ++i) {
+    const char c = text[i];
+    if ((c == '.' && text[i + 1] == '.' && text[i + 2] == '.') ||
+        (c == '\xE2' && text[i + 1] == '\x80' && text[i + 2] == '\xA6')) {
       ++count;
       i += 2;
     }
@@ -162,10 +164,14 @@ void GopherMeter::measure(std::string_view text, const TextSpans& spans, const S
     set_value(values, FilterRule::gopher_stop_words, std::nan(""));
     return;
   }
+  // A word without capitals is its own lower case, so its hash is looked up as it is.
   seen_.clear();
+  size_t counted = 0;
   for (const WordSpan& word : spans.words) {
-    if (word.only_symbols || word.end - word.begin > stop_words.longest_bytes()) continue;
-    const uint64_t hash = StopWords::lower_hash(text.substr(word.begin, word.end - word.begin), lower_);
+    if (word.only_symbols) continue;
+    uint64_t hash = word_hashes_[counted++];
+    if (word.end - word.begin > stop_words.longest_bytes()) continue;
+    if (word.has_upper) hash = StopWords::lower_hash(text.substr(word.begin, word.end - word.begin), lower_);
     if (stop_words.contains(hash) && std::find(seen_.begin(), seen_.end(), hash) == seen_.end()) {
       seen_.push_back(hash);
     }
@@ -217,56 +223,80 @@ void GopherMeter::measure_repetition(std::string_view text, const TextSpans& spa
 
 void GopherMeter::measure_ngrams(double text_chars, RuleValues& values) {
   const size_t words = word_hashes_.size();
-  gram_hashes_.assign(word_hashes_.begin(), word_hashes_.end());
-  gram_chars_.assign(word_chars_.begin(), word_chars_.end());
-  bool any_repeat = true;
   for (size_t n = 2; n <= 10; ++n) {
-    const FilterRule rule = n <= 4 ? rule_at(rule_index(FilterRule::gopher_top_2gram) + n - 2)
-                                   : rule_at(rule_index(FilterRule::gopher_dup_5gram) + n - 5);
-    if (words < n) {
-      set_value(values, rule, 0.0);
-      continue;
+    set_value(values,
+              n <= 4 ? rule_at(rule_index(FilterRule::gopher_top_2gram) + n - 2)
+                     : rule_at(rule_index(FilterRule::gopher_dup_5gram) + n - 5),
+              0.0);
+  }
+  if (words < 2) return;
+  // An n-gram can occur twice only where each of its 2-grams does: run_[i] counts the repeated 2-grams from i
+  // on, and only positions with run_[i] >= n - 1 are hashed and counted for n >= 3. Skipping the others changes
+  // nothing: an n-gram that occurs once is never met again.
+  const size_t pairs = words - 1;
+  gram_hashes_.resize(pairs);
+  counter_.reset(pairs);
+  uint32_t top_count = 0;
+  uint32_t top_chars = 0;
+  for (size_t i = 0; i < pairs; ++i) {
+    gram_hashes_[i] = extend(word_hashes_[i], word_hashes_[i + 1]);
+    const uint32_t count = counter_.add(gram_hashes_[i]);
+    const uint32_t chars = word_chars_[i] + word_chars_[i + 1];
+    if (count > top_count || (count == top_count && chars > top_chars)) {
+      top_count = count;
+      top_chars = chars;
     }
+  }
+  auto top_share = [&](size_t n, uint32_t count, uint32_t chars) {
+    // An n-gram seen once repeats nothing: a short text is not repetitive for holding few n-grams.
+    return count < 2 ? 0.0 : ratio(static_cast<double>(chars + n - 1) * count, text_chars);
+  };
+  set_value(values, FilterRule::gopher_top_2gram, top_share(2, top_count, top_chars));
+  if (top_count < 2) return;  // no 2-gram repeats, so no longer n-gram does
+
+  run_.assign(pairs + 1, 0);
+  for (size_t i = pairs; i-- > 0;) run_[i] = counter_.count_of(gram_hashes_[i]) > 1 ? run_[i + 1] + 1 : 0;
+  chars_before_.resize(words + 1);
+  chars_before_[0] = 0;
+  for (size_t i = 0; i < words; ++i) chars_before_[i + 1] = chars_before_[i] + word_chars_[i];
+  auto gram_hash = [&](size_t i, size_t n) {
+    uint64_t hash = gram_hashes_[i];
+    for (size_t k = 2; k < n; ++k) hash = extend(hash, word_hashes_[i + k]);
+    return hash;
+  };
+  auto gram_chars = [&](size_t i, size_t n) { return static_cast<uint32_t>(chars_before_[i + n] - chars_before_[i]); };
+
+  for (size_t n = 3; n <= 10 && n <= words; ++n) {
     const size_t grams = words - n + 1;
-    for (size_t i = 0; i < grams; ++i) {
-      gram_hashes_[i] = extend(gram_hashes_[i], word_hashes_[i + n - 1]);
-      gram_chars_[i] += word_chars_[i + n - 1];
-    }
+    counter_.reset(grams);
     if (n <= 4) {
       // The most frequent n-gram (the longest of equally frequent ones), its characters with the spaces between,
       // times its count.
-      counter_.reset(grams);
-      uint32_t top_count = 0;
-      uint32_t top_chars = 0;
+      top_count = top_chars = 0;
       for (size_t i = 0; i < grams; ++i) {
-        const uint32_t count = counter_.add(gram_hashes_[i]);
-        if (count > top_count || (count == top_count && gram_chars_[i] > top_chars)) {
+        if (run_[i] < n - 1) continue;
+        const uint32_t count = counter_.add(gram_hash(i, n));
+        const uint32_t chars = gram_chars(i, n);
+        if (count > top_count || (count == top_count && chars > top_chars)) {
           top_count = count;
-          top_chars = gram_chars_[i];
+          top_chars = chars;
         }
       }
-      // An n-gram seen once repeats nothing: a short text is not repetitive for holding few n-grams.
-      if (top_count < 2) top_chars = top_count = 0;
-      set_value(values, rule,
-                ratio(static_cast<double>(top_count == 0 ? 0 : top_chars + n - 1) * top_count, text_chars));
+      set_value(values, rule_at(rule_index(FilterRule::gopher_top_2gram) + n - 2), top_share(n, top_count, top_chars));
       continue;
     }
     // Greedy from the left: an n-gram seen before counts its characters and the next n words are skipped.
-    // Without a repeated 5-gram no longer one repeats, so those values are 0 without a pass.
     uint64_t repeated_chars = 0;
-    if (any_repeat) {
-      counter_.reset(grams);
-      for (size_t i = 0; i < grams;) {
-        if (counter_.add(gram_hashes_[i]) > 1) {
-          repeated_chars += gram_chars_[i];
-          i += n;
-        } else {
-          ++i;
-        }
+    for (size_t i = 0; i < grams;) {
+      if (run_[i] >= n - 1 && counter_.add(gram_hash(i, n)) > 1) {
+        repeated_chars += gram_chars(i, n);
+        i += n;
+      } else {
+        ++i;
       }
-      if (n == 5 && repeated_chars == 0) any_repeat = false;
     }
-    set_value(values, rule, ratio(static_cast<double>(repeated_chars), text_chars));
+    set_value(values, rule_at(rule_index(FilterRule::gopher_dup_5gram) + n - 5),
+              ratio(static_cast<double>(repeated_chars), text_chars));
   }
 }
 

@@ -48,8 +48,9 @@ class GopherMeter {
   HashCounter counter_;
   std::vector<uint64_t> word_hashes_;  // of the counted words, in order
   std::vector<uint32_t> word_chars_;
-  std::vector<uint64_t> gram_hashes_;  // n-gram hashes, built up from (n-1)-grams
-  std::vector<uint32_t> gram_chars_;
+  std::vector<uint64_t> gram_hashes_;  // the 2-gram at each word
+  std::vector<uint32_t> run_;          // repeated 2-grams from each word on
+  std::vector<uint64_t> chars_before_;
   std::vector<uint64_t> seen_;
   std::string lower_;
 };

@@ -24,6 +24,14 @@ class HashCounter {
     }
     mask_ = slots_.size() - 1;
   }
+  // The count of `key` so far (0 when never added).
+  uint32_t count_of(uint64_t key) const {
+    for (size_t i = (key ^ (key >> 29)) & mask_;; i = (i + 1) & mask_) {
+      const Slot& slot = slots_[i];
+      if (slot.generation != generation_) return 0;
+      if (slot.key == key) return slot.count;
+    }
+  }
   // Adds one occurrence of `key`; returns its count so far, this one included.
   uint32_t add(uint64_t key) {
     for (size_t i = (key ^ (key >> 29)) & mask_;; i = (i + 1) & mask_) {

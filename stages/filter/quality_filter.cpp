@@ -4,6 +4,7 @@
 #include <limits>
 
 #include "stages/filter/c4_rules.h"
+#include "stages/filter/script_rules.h"
 #include "stages/normalize/fingerprint_text.h"
 #include "stages/normalize/tokenizer.h"
 
@@ -20,12 +21,14 @@ uint32_t code_points(std::string_view text) {
 
 QualityFilter::QualityFilter(const FilterConfig& config) : config_(config) {}
 
-const QualityFilter::Language& QualityFilter::language(const std::string& name) {
-  auto it = languages_.find(name);
+const QualityFilter::Language& QualityFilter::language(const std::string& name, const std::string& script) {
+  key_.assign(name).append(1, '/').append(script);
+  auto it = languages_.find(key_);
   if (it == languages_.end()) {
     LanguageRules rules = config_.rules_for(name);
+    apply_script_limits(script, rules.limits);
     StopWords stop_words(rules.stop_words);
-    it = languages_.emplace(name, Language{std::move(rules), std::move(stop_words)}).first;
+    it = languages_.emplace(key_, Language{std::move(rules), std::move(stop_words)}).first;
   }
   return it->second;
 }
@@ -86,7 +89,7 @@ void QualityFilter::apply(Document& doc, const BoilerplateLines* boilerplate) {
   bool changed = boilerplate != nullptr && config_.boilerplate.enabled && remove_boilerplate(doc, *boilerplate);
   doc.line_keys.clear();
   if (config_.enabled) {
-    const Language& rules = language(doc.language);
+    const Language& rules = language(doc.language, doc.script);
     split_spans(doc.text, spans_);
     gopher_.measure(doc.text, spans_, rules.stop_words, values_);
     const C4Outcome c4 = apply_c4(doc.text, spans_, rules.rules, kept_, values_);

@@ -31,12 +31,14 @@ class QualityFilter {
     LanguageRules rules;
     StopWords stop_words;
   };
-  const Language& language(const std::string& name);
+  // The rules of a language in a script: the language's section, then the script's (script_rules.h).
+  const Language& language(const std::string& name, const std::string& script);
   bool remove_boilerplate(Document& doc, const BoilerplateLines& boilerplate);
   void refresh(Document& doc);
 
   const FilterConfig& config_;
-  std::map<std::string, Language, std::less<>> languages_;
+  std::map<std::string, Language, std::less<>> languages_;  // by "language/script"
+  std::string key_;
   GopherMeter gopher_;
   HashCounter counter_;
   TextSpans spans_;

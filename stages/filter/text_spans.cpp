@@ -13,19 +13,23 @@ namespace {
 enum class CharClass : uint8_t { space, letter, other, symbol };
 
 // What a character is to the rules, from ICU: its class, whether it is a word by itself, whether it ends a
-// sentence.
+// sentence (Sentence_Terminal), whether it is terminal punctuation (Terminal_Punctuation or Sentence_Terminal).
 struct CharInfo {
   CharClass kind = CharClass::other;
   bool alone = false;
   bool terminal = false;
+  bool punctuation = false;
+  bool upper = false;
 };
 
 CharInfo info_from_icu(char32_t c) {
   CharInfo info;
   const auto u = static_cast<UChar32>(c);
   const uint32_t mask = U_MASK(u_charType(u));
-  if (c == ' ' || (c >= '\t' && c <= '\r') || u_isUWhiteSpace(u) || (mask & (U_GC_CC_MASK | U_GC_CF_MASK)) != 0) {
-    info.kind = CharClass::space;  // controls and format characters join nothing
+  // Controls and format characters join nothing; U+1361 ETHIOPIC WORDSPACE is how Ge'ez script separates words.
+  if (c == ' ' || (c >= '\t' && c <= '\r') || u_isUWhiteSpace(u) || (mask & (U_GC_CC_MASK | U_GC_CF_MASK)) != 0 ||
+      c == 0x1361) {
+    info.kind = CharClass::space;
   } else if (u_hasBinaryProperty(u, UCHAR_ALPHABETIC)) {
     info.kind = CharClass::letter;
   } else if ((mask & (U_GC_P_MASK | U_GC_S_MASK)) != 0) {
@@ -33,21 +37,29 @@ CharInfo info_from_icu(char32_t c) {
   }
   info.alone = c >= 0x0E00 && is_character_token(c);
   info.terminal = u_hasBinaryProperty(u, UCHAR_S_TERM);
+  info.punctuation = info.terminal || u_hasBinaryProperty(u, UCHAR_TERMINAL_PUNCTUATION);
+  info.upper = u_tolower(u) != u;
   return info;
 }
 
-// The Basic Multilingual Plane from ICU once (65,536 lookups, a few milliseconds); above it ICU each time.
-// tests/filter checks the table against ICU for every code point.
-const std::array<CharInfo, 0x10000>& bmp_table() {
-  static const auto table = [] {
-    auto made = std::make_unique<std::array<CharInfo, 0x10000>>();
-    for (char32_t c = 0; c < 0x10000; ++c) (*made)[c] = info_from_icu(c);
-    return made;
-  }();
-  return *table;
+uint8_t pack(CharInfo info) {
+  return static_cast<uint8_t>(static_cast<int>(info.kind) | (info.alone ? 4 : 0) | (info.terminal ? 8 : 0) |
+                              (info.punctuation ? 16 : 0) | (info.upper ? 32 : 0));
+}
+CharInfo unpack(uint8_t bits) {
+  return {static_cast<CharClass>(bits & 3), (bits & 4) != 0, (bits & 8) != 0, (bits & 16) != 0, (bits & 32) != 0};
 }
 
-CharInfo char_info(char32_t c) { return c < 0x10000 ? bmp_table()[c] : info_from_icu(c); }
+// The Basic Multilingual Plane from ICU once (65,536 lookups, a few milliseconds, one byte each); above it ICU
+// each time. tests/filter checks the table against ICU for every code point.
+// Made when the program starts, so that a lookup is an array index without a guard.
+const std::unique_ptr<const std::array<uint8_t, 0x10000>> kBmp = [] {
+  auto made = std::make_unique<std::array<uint8_t, 0x10000>>();
+  for (char32_t c = 0; c < 0x10000; ++c) (*made)[c] = pack(info_from_icu(c));
+  return made;
+}();
+
+inline CharInfo char_info(char32_t c) { return c < 0x10000 ? unpack((*kBmp)[c]) : info_from_icu(c); }
 
 }  // namespace
 
@@ -113,18 +125,15 @@ void split_spans(std::string_view text, TextSpans& units) {
     }
     ++word.chars;
     if (kind == CharClass::letter) word.has_letter = true;
+    if (info.upper) word.has_upper = true;
     if (kind != CharClass::symbol) word.only_symbols = false;
     if (alone) close_word(static_cast<uint32_t>(i));
   }
   close_line(static_cast<uint32_t>(text.size()));
 }
 
-namespace {
-int bits_of(CharInfo info) { return static_cast<int>(info.kind) | (info.alone ? 4 : 0) | (info.terminal ? 8 : 0); }
-}  // namespace
-
-int char_info_bits(char32_t c) { return bits_of(char_info(c)); }
-int char_info_bits_from_icu(char32_t c) { return bits_of(info_from_icu(c)); }
+int char_info_bits(char32_t c) { return pack(char_info(c)); }
+int char_info_bits_from_icu(char32_t c) { return pack(info_from_icu(c)); }
 
 bool ends_with_ellipsis(std::string_view line) {
   while (!line.empty() && (line.back() == ' ' || line.back() == '\t')) line.remove_suffix(1);
@@ -137,7 +146,7 @@ bool is_sentence_terminal(char32_t c, std::u32string_view extra) {
   return char_info(c).terminal || extra.find(c) != std::u32string_view::npos;
 }
 
-bool ends_in_terminal(std::string_view line, std::u32string_view extra) {
+bool ends_in_terminal(std::string_view line, std::u32string_view extra, TerminalKind kind) {
   // Walk back over trailing spaces, closing quotes and brackets to the last other character.
   size_t end = line.size();
   while (end > 0) {
@@ -148,8 +157,13 @@ bool ends_in_terminal(std::string_view line, std::u32string_view extra) {
     const int8_t type = u_charType(static_cast<UChar32>(c));
     const bool closing = c == '"' || c == '\'' || c == ')' || c == ']' || type == U_END_PUNCTUATION ||
                          type == U_FINAL_PUNCTUATION || u_isUWhiteSpace(static_cast<UChar32>(c));
-    if (!closing) return is_sentence_terminal(c, extra);
-    end = begin;
+    if (closing) {
+      end = begin;
+      continue;
+    }
+    if (kind == TerminalKind::sentence) return is_sentence_terminal(c, extra);
+    return c == '.' || c == '!' || c == '?' || c == ',' || c == ';' || c == ':' ||
+           (c >= 0x80 && char_info(c).punctuation) || extra.find(c) != std::u32string_view::npos;
   }
   return false;
 }
