@@ -133,6 +133,15 @@ std::string Truth::json() const {
     append_json_escaped(url, out);
     out += '"';
   }
+  if (!boilerplate.empty()) {
+    out += ",\"boilerplate\":[";
+    for (size_t i = 0; i < boilerplate.size(); ++i) {
+      out += i > 0 ? ",\"" : "\"";
+      append_json_escaped(boilerplate[i], out);
+      out += '"';
+    }
+    out += ']';
+  }
   out += '}';
   return out;
 }
@@ -210,6 +219,16 @@ void CorpusGenerator::finish(GenRecord& record, const Page& page, bool with_head
   record.truth.bytes = record.bytes.size();
   record.truth.url = page.url;
   record.url = page.url;
+  record.truth.boilerplate.clear();
+  if (record.truth.kind != RecordKind::bad) {
+    for (const auto* lines : {&page.top, &page.bottom}) {
+      for (const std::string& line : *lines) {
+        if (std::find(record.truth.boilerplate.begin(), record.truth.boilerplate.end(), line) ==
+            record.truth.boilerplate.end())
+          record.truth.boilerplate.push_back(line);
+      }
+    }
+  }
 }
 
 // Unique within a corpus: derive_seed is a bijection of its stream for a fixed seed.
@@ -257,8 +276,8 @@ Page CorpusGenerator::source_page(const Source& source) const {
 
 void CorpusGenerator::make_original(GenRecord& record, uint64_t seed) {
   const Page page = build_page(pool_, sites_, options_.shape, seed);
-  finish(record, page, true, true);
   record.truth.kind = RecordKind::original;
+  finish(record, page, true, true);
 }
 
 void CorpusGenerator::make_near_miss(GenRecord& record, uint64_t seed) {
@@ -273,8 +292,8 @@ void CorpusGenerator::make_near_miss(GenRecord& record, uint64_t seed) {
   record.truth.url_near_miss = pick_url_near_miss(rng);
   record.truth.url_near_miss_of = source.doc_id;
   page.url = apply_url_near_miss(earlier.url, record.truth.url_near_miss, rng);
-  finish(record, page, true, true);
   record.truth.kind = RecordKind::original;
+  finish(record, page, true, true);
 }
 
 void CorpusGenerator::make_copy(GenRecord& record, bool near, uint64_t seed) {

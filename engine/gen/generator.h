@@ -79,6 +79,11 @@ struct Truth {
   BadKind bad = BadKind::none;                    // bad
   uint64_t bytes = 0;                             // size of the record's bytes (full size for a truncated member)
   std::string url;                                // empty for bad records without a header (tar, jsonl)
+  // Good records (original, exact, near): the site boilerplate lines the page shows, menus (top) then footers
+  // (bottom), a near copy's added lines included, each once, in order of first appearance: whole lines of the
+  // text as written (tar, jsonl; the scraper's repeat shows them twice), or the text of the HTML's <nav>
+  // items and <footer> paragraphs (warc, HTML-escaped there).
+  std::vector<std::string> boilerplate;
 
   // One JSON object, no newline.
   std::string json() const;

@@ -52,6 +52,13 @@ ShardRead read_warc(const std::string& path) {
   return read;
 }
 
+// The HTML between <tag> and </tag>, empty if the page has none.
+std::string section(const std::string& html, const std::string& tag) {
+  const size_t start = html.find("<" + tag + ">");
+  if (start == std::string::npos) return {};
+  return html.substr(start, html.find("</" + tag + ">", start) - start);
+}
+
 class WarcCorpus : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
@@ -126,6 +133,13 @@ TEST_F(WarcCorpus, GoodRecordsAreHtmlPagesAtTheirUrl) {
     EXPECT_NE(record.bytes.find("<h1>"), std::string::npos) << id;
     EXPECT_TRUE(record.bytes.ends_with("</html>\n")) << id;
     EXPECT_TRUE(is_valid_utf8(record.bytes)) << id;
+    for (const auto& line : entry.value("boilerplate", json::array())) {
+      std::string escaped;
+      append_html_escaped(line.get<std::string>(), escaped);
+      EXPECT_TRUE(section(record.bytes, "nav").find("\">" + escaped + "</a></li>\n") != std::string::npos ||
+                  section(record.bytes, "footer").find("<p>" + escaped + "</p>\n") != std::string::npos)
+          << "a <nav> item or a <footer> paragraph: " << id << ": " << line;
+    }
   }
   EXPECT_GT(good, 1500u);
 }
