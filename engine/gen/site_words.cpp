@@ -2,7 +2,10 @@
 
 #include <algorithm>
 #include <array>
+#include <iterator>
 #include <vector>
+
+#include "engine/gen/unicode_tables.h"
 
 namespace corpusflow::gen {
 namespace {
@@ -139,10 +142,10 @@ const std::array<SiteVocabulary, 10> kVocabularies = {{
 
 bool in(uint32_t c, uint32_t low, uint32_t high) { return c >= low && c <= high; }
 
-bool is_digit_code_point(uint32_t c) {
-  return in(c, '0', '9') || in(c, 0x0660, 0x0669) || in(c, 0x06F0, 0x06F9) || in(c, 0x0966, 0x096F) ||
-         in(c, 0x09E6, 0x09EF) || in(c, 0x0E50, 0x0E59) || in(c, 0x0ED0, 0x0ED9) || in(c, 0x1040, 0x1049) ||
-         in(c, 0x17E0, 0x17E9) || in(c, 0xFF10, 0xFF19);
+bool in_ranges(std::span<const CodePointRange> ranges, uint32_t c) {
+  const auto after = std::upper_bound(ranges.begin(), ranges.end(), c,
+                                      [](uint32_t value, const CodePointRange& range) { return value < range.first; });
+  return after != ranges.begin() && c <= std::prev(after)->last;
 }
 
 // Script buckets of detect_script: the enum's scripts with a vocabulary, then kana, then other letters.
@@ -168,6 +171,32 @@ int script_bucket(uint32_t c) {
     return static_cast<int>(Script::han);
   return kOtherLetter;
 }
+
+// Letters by script bucket, and spaces, over the texts added.
+struct ScriptCounts {
+  std::array<uint64_t, kBuckets> letters{};
+  uint64_t spaces = 0;
+
+  void add(std::string_view text) {
+    size_t at = 0;
+    while (at < text.size()) {
+      const uint32_t c = decode_code_point(text, at);
+      if (c == ' ') ++spaces;
+      if (is_punctuation(c) || is_combining_mark(c)) continue;
+      ++letters[script_bucket(c)];
+    }
+  }
+
+  Script script() const {
+    const int best = static_cast<int>(std::max_element(letters.begin(), letters.end()) - letters.begin());
+    const auto han = static_cast<int>(Script::han);
+    if (best == kKana || (best == han && letters[kKana] * 10 >= letters[han] + letters[kKana])) return Script::japanese;
+    if (best != kOtherLetter) return static_cast<Script>(best);
+    // Spaced scripts have a space every few letters (Latin about 1 in 6, Inuktitut syllabics 1 in 10); Khmer,
+    // Lao, Tibetan and Tai Tham put one between phrases only (1 in 13-40), Ethiopic writes its own word mark.
+    return spaces * 12 >= letters[kOtherLetter] ? Script::other_spaced : Script::other_unspaced;
+  }
+};
 
 // The code points of `text` with the byte offset of each, and the text's size as a last offset.
 struct CodePoints {
@@ -212,27 +241,17 @@ bool is_spaced(Script script) {
 }
 
 Script detect_script(const TextPool& pool, size_t family) {
-  std::array<uint64_t, kBuckets> letters{};
-  uint64_t spaces = 0;
+  ScriptCounts counts;
   const size_t sentences = pool.sentence_count(family);
   const size_t samples = std::min<size_t>(sentences, 64);
-  for (size_t i = 0; i < samples; ++i) {
-    const std::string_view sentence = pool.sentence(family, i * sentences / samples);
-    size_t at = 0;
-    while (at < sentence.size()) {
-      const uint32_t c = decode_code_point(sentence, at);
-      if (c == ' ') ++spaces;
-      if (is_punctuation(c) || is_combining_mark(c)) continue;
-      ++letters[script_bucket(c)];
-    }
-  }
-  const int best = static_cast<int>(std::max_element(letters.begin(), letters.end()) - letters.begin());
-  const auto han = static_cast<int>(Script::han);
-  if (best == kKana || (best == han && letters[kKana] * 10 >= letters[han] + letters[kKana])) return Script::japanese;
-  if (best != kOtherLetter) return static_cast<Script>(best);
-  // Spaced scripts have a space every few letters (Latin about 1 in 6, Inuktitut syllabics 1 in 10); Khmer,
-  // Lao, Tibetan and Tai Tham put one between phrases only (1 in 13-40), Ethiopic writes its own word mark.
-  return spaces * 12 >= letters[kOtherLetter] ? Script::other_spaced : Script::other_unspaced;
+  for (size_t i = 0; i < samples; ++i) counts.add(pool.sentence(family, i * sentences / samples));
+  return counts.script();
+}
+
+Script text_script(std::string_view text) {
+  ScriptCounts counts;
+  counts.add(text);
+  return counts.script();
 }
 
 const SiteVocabulary* vocabulary(Script script) {
@@ -276,34 +295,10 @@ size_t code_point_count(std::string_view text) {
 
 bool is_punctuation(uint32_t c) {
   if (c < 0x80) return !(in(c, 'a', 'z') || in(c, 'A', 'Z'));  // digits, spaces, controls and ASCII punctuation
-  return in(c, 0x0080, 0x00BF) || c == 0xD7 || c == 0xF7 || is_digit_code_point(c) || in(c, 0x055A, 0x055F) ||
-         c == 0x0589 || c == 0x05BE || c == 0x05C0 || c == 0x05C3 || c == 0x05F3 || c == 0x05F4 ||
-         in(c, 0x0609, 0x060D) || c == 0x061B || in(c, 0x061D, 0x061F) || in(c, 0x066A, 0x066D) || c == 0x06D4 ||
-         c == 0x0964 || c == 0x0965 || c == 0x0970 || c == 0x0E2F || c == 0x0E5A || c == 0x0E5B ||
-         in(c, 0x0F04, 0x0F14) || c == 0x104A || c == 0x104B || in(c, 0x1360, 0x1368) || in(c, 0x17D4, 0x17DA) ||
-         in(c, 0x2000, 0x206F) || in(c, 0x20A0, 0x20CF) || in(c, 0x2100, 0x2BFF) || in(c, 0x2E00, 0x2E7F) ||
-         in(c, 0x3000, 0x303F) || c == 0x30FB || in(c, 0xFE10, 0xFE1F) || in(c, 0xFE30, 0xFE6F) ||
-         in(c, 0xFF00, 0xFF20) || in(c, 0xFF3B, 0xFF40) || in(c, 0xFF5B, 0xFF65) || c == 0xFFFD;
+  return in_ranges(kNonWordRanges, c);
 }
 
-bool is_combining_mark(uint32_t c) {
-  return in(c, 0x0300, 0x036F) || in(c, 0x0483, 0x0489) || in(c, 0x0591, 0x05BD) || in(c, 0x05BF, 0x05C7) ||
-         in(c, 0x0610, 0x061A) || in(c, 0x064B, 0x065F) || c == 0x0670 || in(c, 0x06D6, 0x06ED) ||
-         in(c, 0x0900, 0x0903) || in(c, 0x093A, 0x094F) || in(c, 0x0951, 0x0957) || in(c, 0x0962, 0x0963) ||
-         in(c, 0x0981, 0x0983) || in(c, 0x09BC, 0x09D7) || in(c, 0x0A01, 0x0A03) || in(c, 0x0A3C, 0x0A51) ||
-         in(c, 0x0A81, 0x0A83) || in(c, 0x0ABC, 0x0ACD) || in(c, 0x0B01, 0x0B03) || in(c, 0x0B3C, 0x0B57) ||
-         in(c, 0x0B82, 0x0B83) || in(c, 0x0BBE, 0x0BCD) || in(c, 0x0C00, 0x0C04) || in(c, 0x0C3E, 0x0C56) ||
-         in(c, 0x0C81, 0x0C83) || in(c, 0x0CBC, 0x0CD6) || in(c, 0x0D00, 0x0D03) || in(c, 0x0D3B, 0x0D57) ||
-         in(c, 0x0D81, 0x0D83) || in(c, 0x0DCA, 0x0DDF) || c == 0x0E31 || in(c, 0x0E34, 0x0E3A) ||
-         in(c, 0x0E47, 0x0E4E) || c == 0x0EB1 || in(c, 0x0EB4, 0x0EBC) || in(c, 0x0EC8, 0x0ECE) ||
-         in(c, 0x0F18, 0x0F19) || in(c, 0x0F35, 0x0F39) || in(c, 0x0F3E, 0x0F3F) || in(c, 0x0F71, 0x0F84) ||
-         in(c, 0x0F86, 0x0F87) || in(c, 0x0F8D, 0x0FBC) || in(c, 0x102B, 0x103E) || in(c, 0x1056, 0x1059) ||
-         in(c, 0x105E, 0x1060) || in(c, 0x1062, 0x1064) || in(c, 0x1067, 0x106D) || in(c, 0x1071, 0x1074) ||
-         in(c, 0x1082, 0x108D) || c == 0x108F || in(c, 0x109A, 0x109D) || in(c, 0x135D, 0x135F) ||
-         in(c, 0x17B4, 0x17D3) || c == 0x17DD || in(c, 0x1AB0, 0x1AFF) || in(c, 0x1DC0, 0x1DFF) ||
-         in(c, 0x200C, 0x200D) || in(c, 0x20D0, 0x20FF) || in(c, 0x302A, 0x302F) || in(c, 0x3099, 0x309A) ||
-         in(c, 0xFE00, 0xFE0F) || in(c, 0xFE20, 0xFE2F);
-}
+bool is_combining_mark(uint32_t c) { return c >= 0x80 && in_ranges(kMarkRanges, c); }
 
 std::string_view strip_trailing_punctuation(std::string_view text) {
   size_t end = text.size();

@@ -37,6 +37,8 @@ bool is_spaced(Script script);
 
 // The script of most letters in up to 64 sentences of `family`, spread over the family.
 Script detect_script(const TextPool& pool, size_t family);
+// The script of most letters of `text`, as detect_script decides it.
+Script text_script(std::string_view text);
 
 // A site's words in one language per script: English for Latin, Arabic, Russian for Cyrillic, Greek, Hebrew,
 // Hindi for Devanagari, Chinese for Han, Japanese, Korean, Thai. Footer templates hold {host}, {year} (the
@@ -61,9 +63,11 @@ std::span<const std::string_view> social_networks();
 uint32_t decode_code_point(std::string_view text, size_t& at);
 // Number of code points.
 size_t code_point_count(std::string_view text);
-// Punctuation, symbols, spaces and digits of the scripts the pool holds: what is not part of a word.
+// Punctuation, symbols, spaces, digits and format characters (Unicode P*, S*, N*, Z*, Cc, Cf but the
+// joiners; engine/gen/unicode_tables.h): what is not part of a word.
 bool is_punctuation(uint32_t code_point);
-// Combining marks (accents, harakat, Indic and Thai vowel signs): a cut must not leave one at a start.
+// Combining marks (Mn, Mc, Me: accents, harakat, Indic and Thai vowel signs) and the joiners U+200C, U+200D:
+// a cut must not leave one at a start.
 bool is_combining_mark(uint32_t code_point);
 // `text` without the punctuation and spaces at its end.
 std::string_view strip_trailing_punctuation(std::string_view text);

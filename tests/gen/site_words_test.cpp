@@ -32,6 +32,19 @@ TEST(SiteWords, DetectsTheScriptOfEachFamily) {
   }
 }
 
+TEST(SiteWords, TellsTheScriptOfAText) {
+  EXPECT_EQ(text_script("Home | News | Sport"), Script::latin);
+  EXPECT_EQ(text_script("الرئيسية | أخبار"), Script::arabic);
+  EXPECT_EQ(text_script("世界人权宣言"), Script::han);
+  EXPECT_EQ(text_script("すべての人間は、生まれながらにして自由"), Script::japanese);
+  EXPECT_EQ(text_script("ꦥꦿꦚꦠꦤ꧀ꦲꦸꦩꦸꦩ꧀ꦔꦼꦤꦤꦶ"), Script::other_unspaced);  // Javanese: its vowel signs are marks
+  EXPECT_FALSE(is_punctuation(0xA9B4));                             // ꦴ, a Javanese vowel sign
+  EXPECT_TRUE(is_combining_mark(0xA9B4));
+  EXPECT_TRUE(is_punctuation(0xA9D1));  // ꧑, a Javanese digit
+  EXPECT_FALSE(is_punctuation(0x200D));
+  EXPECT_TRUE(is_combining_mark(0x200D));  // the zero-width joiner is part of a word
+}
+
 TEST(SiteWords, CutsTextAtCharacterBoundaries) {
   EXPECT_EQ(strip_trailing_punctuation("Breaking news..."), "Breaking news");
   EXPECT_EQ(strip_trailing_punctuation("ماذا حدث؟ "), "ماذا حدث");
