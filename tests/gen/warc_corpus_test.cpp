@@ -242,8 +242,9 @@ TEST(WarcGenerator, RunKeepsMarksAndRejectsAsTheTruthSays) {
     if (expected.contains(kind)) {
       EXPECT_EQ(outcome, expected.at(kind)) << entry["id"];
     }
-    if (kind == "original") {
-      EXPECT_NE(outcome.substr(0, 7), "rejects") << entry["id"];
+    // A low-quality original may be rejected: main-content extraction leaves nothing of a link list, say.
+    if (kind == "original" && !entry.contains("low_quality")) {
+      EXPECT_NE(outcome.substr(0, 7), "rejects") << entry["id"] << " " << outcome;
     }
   }
   const auto share = [&](const std::string& kind, const std::string& outcome) {
