@@ -40,7 +40,12 @@ uint64_t mtime_of(const std::string& date, uint64_t seed) {
 void corrupt_utf8(std::string& text, Rng& rng) {
   static constexpr std::array<std::string_view, 5> kInvalid = {"\xFF", "\xC0\x80", "\xED\xA0\x80", "\xE2\x82", "\x80"};
   const int count = static_cast<int>(rng.between(1, 3));
-  for (int i = 0; i < count; ++i) text.insert(rng.below(text.size() + 1), kInvalid[rng.below(kInvalid.size())]);
+  for (int i = 0; i < count; ++i) {
+    // The sequence first, then where: one draw a statement, as the order in which a call's arguments are
+    // evaluated is the compiler's (GCC's, right to left, made these corpora).
+    const std::string_view sequence = kInvalid[rng.below(kInvalid.size())];
+    text.insert(rng.below(text.size() + 1), sequence);
+  }
 }
 
 std::string format_double(double value) {

@@ -110,7 +110,8 @@ struct LqText {
   // The start of a random sentence: `low`-`high` words (unspaced scripts: twice as many characters).
   std::string phrase(int64_t low, int64_t high) const {
     for (int attempt = 0; attempt < 8; ++attempt) {
-      std::string start = sentence_start(sentence(), site.script, static_cast<size_t>(rng.between(low, high)));
+      const std::string_view whole = sentence();  // (one draw a statement: see lq_css_value)
+      std::string start = sentence_start(whole, site.script, static_cast<size_t>(rng.between(low, high)));
       if (!start.empty()) return start;
     }
     return word();
@@ -354,7 +355,9 @@ std::string lq_css_value(std::string_view property, Rng& rng) {
     return std::string(kCssKeywords[rng.below(kCssKeywords.size())]);
   if (property == "z-index") return std::to_string(rng.between(1, 9999));
   if (property == "opacity" || property == "line-height") return "0." + std::to_string(rng.between(1, 99));
-  std::string value = std::to_string(rng.between(0, 64)) + std::string(kLengthUnits[rng.below(kLengthUnits.size())]);
+  // (One draw a statement: the order in which the operands of + are evaluated is the compiler's.)
+  std::string value = std::to_string(rng.between(0, 64));
+  value += kLengthUnits[rng.below(kLengthUnits.size())];
   if (property == "margin" || property == "padding") value += " " + std::to_string(rng.between(0, 32)) + "px";
   return value;
 }
@@ -369,7 +372,8 @@ std::string lq_code_text(const LqText& text) {
 
 void lq_css_rule(const LqText& text, std::vector<std::string>& lines) {
   Rng& rng = text.rng;
-  std::string selector = (rng.chance(0.7) ? "." : "#") + lq_code_name(rng, false);
+  std::string selector = rng.chance(0.7) ? "." : "#";
+  selector += lq_code_name(rng, false);
   if (rng.chance(0.3)) selector += " ." + lq_code_name(rng, false);
   if (rng.chance(0.2)) selector += ":hover";
   lines.push_back(selector + " {");
@@ -395,11 +399,13 @@ void lq_js_block(const LqText& text, std::vector<std::string>& lines) {
       lines.emplace_back("}");
       lines.push_back("document.addEventListener('DOMContentLoaded', " + name + ");");
       break;
-    case 1:
-      lines.push_back("var " + name + " = {\"id\": " + std::to_string(rng.between(1000, 999999)) + ", \"lang\": \"" +
+    case 1: {
+      const std::string id_number = std::to_string(rng.between(1000, 999999));
+      lines.push_back("var " + name + " = {\"id\": " + id_number + ", \"lang\": \"" +
                       std::string(kLanguageCodes[static_cast<size_t>(text.site.script)]) + "\", \"title\": \"" +
                       lq_code_text(text) + "\"};");
       break;
+    }
     case 2:
       lines.emplace_back("jQuery(document).ready(function($) {");
       lines.push_back("  $('." + id + "').on('click', function() {");
