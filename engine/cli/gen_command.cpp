@@ -80,12 +80,13 @@ void run_gen(GenArguments& args) {
   gen::write_summary_json(args.output, options, summary, inputs);
   const double mb = static_cast<double>(summary.uncompressed_bytes) / 1e6;
   std::fprintf(stderr,
-               "corpusflow gen: %llu documents (%llu original, %llu exact, %llu near, %llu bad) in %u shards, "
+               "corpusflow gen: %llu documents (%llu original, %llu of them low-quality, %llu exact, %llu near, "
+               "%llu bad) in %u shards, "
                "%.1f MB (%.1f MB compressed), %.2f s: %.0f docs/s, %.1f MB/s\n",
                static_cast<unsigned long long>(summary.documents), static_cast<unsigned long long>(summary.originals),
-               static_cast<unsigned long long>(summary.exact), static_cast<unsigned long long>(summary.near),
-               static_cast<unsigned long long>(summary.bad), summary.shards, mb,
-               static_cast<double>(summary.compressed_bytes) / 1e6, summary.seconds,
+               static_cast<unsigned long long>(summary.low_quality), static_cast<unsigned long long>(summary.exact),
+               static_cast<unsigned long long>(summary.near), static_cast<unsigned long long>(summary.bad),
+               summary.shards, mb, static_cast<double>(summary.compressed_bytes) / 1e6, summary.seconds,
                static_cast<double>(summary.documents) / summary.seconds, mb / summary.seconds);
 }
 
@@ -94,7 +95,8 @@ void run_gen(GenArguments& args) {
 void register_gen_command(CLI::App& app) {
   auto args = std::make_shared<GenArguments>();
   gen::GenOptions& options = args->options;
-  CLI::App* gen = app.add_subcommand("gen", "Write a synthetic corpus of scraped pages with known duplicates");
+  CLI::App* gen = app.add_subcommand(
+      "gen", "Write a synthetic corpus of scraped pages with known duplicates, boilerplate and low-quality pages");
   gen->add_option(
          "-o,--output", args->output,
          "Output folder (created when missing): shards/gen-NNNNN.{tar.zst,jsonl.zst,warc.gz}, truth.jsonl.zst, "
@@ -131,6 +133,13 @@ void register_gen_command(CLI::App& app) {
   gen->add_option("--url-near-miss-rate", options.url_near_miss_rate,
                   "Share of the originals whose URL is an earlier original's with one change that makes it another "
                   "page (path letter case, query value, extra path segment)")
+      ->capture_default_str()
+      ->check(CLI::Range(0.0, 1.0));
+  gen->add_option("--low-quality-rate", options.low_quality_rate,
+                  "Share of low-quality originals, never copied, each of a kind the truth names (low_quality): "
+                  "too_short, keyword_list, navigation, bullet_list, ellipsis_lines, symbol_heavy, repeated_lines, "
+                  "repeated_ngrams, lorem_ipsum, code; made of the site's family. 0 gives the corpus without them, "
+                  "byte for byte; with them, the other records keep their content and order")
       ->capture_default_str()
       ->check(CLI::Range(0.0, 1.0));
   gen->add_option("--from", args->from, "More shards to draw text from (tar of pages, JSONL with text)");

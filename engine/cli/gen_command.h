@@ -1,5 +1,5 @@
-// `corpusflow gen -o DIR --docs N ...`: writes a synthetic corpus with known duplicates and bad records
-// (engine/gen), for tests and benchmarks.
+// `corpusflow gen -o DIR --docs N ...`: writes a synthetic corpus with known duplicates, bad records,
+// boilerplate and low-quality pages (engine/gen), for tests and benchmarks.
 #pragma once
 
 namespace CLI {

@@ -40,7 +40,12 @@ uint64_t mtime_of(const std::string& date, uint64_t seed) {
 void corrupt_utf8(std::string& text, Rng& rng) {
   static constexpr std::array<std::string_view, 5> kInvalid = {"\xFF", "\xC0\x80", "\xED\xA0\x80", "\xE2\x82", "\x80"};
   const int count = static_cast<int>(rng.between(1, 3));
-  for (int i = 0; i < count; ++i) text.insert(rng.below(text.size() + 1), kInvalid[rng.below(kInvalid.size())]);
+  for (int i = 0; i < count; ++i) {
+    // The sequence first, then where: one draw a statement, as the order in which a call's arguments are
+    // evaluated is the compiler's (GCC's, right to left, made these corpora).
+    const std::string_view sequence = kInvalid[rng.below(kInvalid.size())];
+    text.insert(rng.below(text.size() + 1), sequence);
+  }
 }
 
 std::string format_double(double value) {
@@ -105,6 +110,7 @@ std::string Truth::json() const {
   out = "{\"id\":\"" + id.str() + '"';
   append_string("doc_id", doc_id);
   append_string("kind", to_string(kind));
+  if (low_quality != LowQuality::none) append_string("low_quality", to_string(low_quality));
   if (kind == RecordKind::exact || kind == RecordKind::near) {
     append_string("of", of.str());
     append_string("of_doc_id", of_doc_id);
@@ -133,6 +139,15 @@ std::string Truth::json() const {
     append_json_escaped(url, out);
     out += '"';
   }
+  if (!boilerplate.empty()) {
+    out += ",\"boilerplate\":[";
+    for (size_t i = 0; i < boilerplate.size(); ++i) {
+      out += i > 0 ? ",\"" : "\"";
+      append_json_escaped(boilerplate[i], out);
+      out += '"';
+    }
+    out += ']';
+  }
   out += '}';
   return out;
 }
@@ -153,10 +168,52 @@ uint64_t CorpusGenerator::shard_documents(uint32_t shard) const {
 }
 
 void CorpusGenerator::next(GenRecord& record) {
-  record = GenRecord{};
-  record.truth.id = DocumentId{shard_, record_};
-  Rng rng(derive_seed(options_.seed, produced_ + 1));
+  const DocumentId id{shard_, record_};
   const bool last_of_shard = record_ + 1 == shard_documents(shard_);
+  last_slot_ = SIZE_MAX;
+  if (options_.low_quality_rate <= 0) {
+    next_of_stream(record, id);  // the stream's position is the record's: the corpus as it was without them
+  } else {
+    // Low-quality originals, and the truncated member that may end a shard, are drawn per position from a
+    // stream of their own; every other position takes the main stream's next record. The stream's records
+    // keep their content, kinds and copies (only their positions move), because what they draw depends on
+    // their place in the stream alone: a shard end of the stream (where it draws the truncation) need not be
+    // one of the corpus, so a record it would truncate is left out; it was never copied, and nothing after
+    // it changes.
+    Rng layer(derive_seed(options_.seed ^ 0x6c6f772d7175616cULL, produced_ + 1));
+    const uint64_t seed = layer.next();
+    const bool truncate = last_of_shard && options_.bad_rate > 0 && layer.chance(truncation_probability(options_));
+    if (truncate || layer.chance(options_.low_quality_rate)) {
+      record = GenRecord{};
+      record.truth.id = id;
+      if (truncate) {
+        make_bad(record, BadKind::truncated, seed);
+      } else {
+        make_low_quality(record, seed);
+      }
+      record.truth.doc_id = doc_id_of(record.truth);
+    } else {
+      do {
+        next_of_stream(record, id);
+      } while (record.truncated);
+    }
+  }
+
+  ++produced_;
+  if (last_of_shard) {
+    ++shard_;
+    record_ = 0;
+  } else {
+    ++record_;
+  }
+}
+
+void CorpusGenerator::next_of_stream(GenRecord& record, DocumentId id) {
+  record = GenRecord{};
+  record.truth.id = id;
+  Rng rng(derive_seed(options_.seed, stream_ + 1));
+  // Where the record would be in the corpus without low-quality pages: past its end, no shard ends.
+  const bool last_of_shard = stream_shard_ < shard_count_ && stream_record_ + 1 == shard_documents(stream_shard_);
   const uint64_t content_seed = rng.next();
 
   if (last_of_shard && options_.bad_rate > 0 && rng.chance(truncation_probability(options_))) {
@@ -181,18 +238,17 @@ void CorpusGenerator::next(GenRecord& record) {
     }
   }
   record.truth.doc_id = doc_id_of(record.truth);
-  last_slot_ = SIZE_MAX;
   if (record.truth.kind == RecordKind::original) {
     remember(Source{record.truth.id, content_seed, record.truth.doc_id,
                     record.truth.url_near_miss != UrlNearMiss::none ? record.url : std::string()});
   }
 
-  ++produced_;
+  ++stream_;
   if (last_of_shard) {
-    ++shard_;
-    record_ = 0;
+    ++stream_shard_;
+    stream_record_ = 0;
   } else {
-    ++record_;
+    ++stream_record_;
   }
 }
 
@@ -210,6 +266,16 @@ void CorpusGenerator::finish(GenRecord& record, const Page& page, bool with_head
   record.truth.bytes = record.bytes.size();
   record.truth.url = page.url;
   record.url = page.url;
+  record.truth.boilerplate.clear();
+  if (record.truth.kind != RecordKind::bad) {
+    for (const auto* lines : {&page.top, &page.bottom}) {
+      for (const std::string& line : *lines) {
+        if (std::find(record.truth.boilerplate.begin(), record.truth.boilerplate.end(), line) ==
+            record.truth.boilerplate.end())
+          record.truth.boilerplate.push_back(line);
+      }
+    }
+  }
 }
 
 // Unique within a corpus: derive_seed is a bijection of its stream for a fixed seed.
@@ -255,10 +321,19 @@ Page CorpusGenerator::source_page(const Source& source) const {
   return page;
 }
 
+void CorpusGenerator::make_low_quality(GenRecord& record, uint64_t seed) {
+  Rng rng(seed);
+  const LowQuality kind = pick_low_quality(rng);
+  const Page page = build_low_quality_page(pool_, sites_, kind, rng.next());
+  record.truth.kind = RecordKind::original;
+  record.truth.low_quality = kind;
+  finish(record, page, true, true);
+}
+
 void CorpusGenerator::make_original(GenRecord& record, uint64_t seed) {
   const Page page = build_page(pool_, sites_, options_.shape, seed);
-  finish(record, page, true, true);
   record.truth.kind = RecordKind::original;
+  finish(record, page, true, true);
 }
 
 void CorpusGenerator::make_near_miss(GenRecord& record, uint64_t seed) {
@@ -273,8 +348,8 @@ void CorpusGenerator::make_near_miss(GenRecord& record, uint64_t seed) {
   record.truth.url_near_miss = pick_url_near_miss(rng);
   record.truth.url_near_miss_of = source.doc_id;
   page.url = apply_url_near_miss(earlier.url, record.truth.url_near_miss, rng);
-  finish(record, page, true, true);
   record.truth.kind = RecordKind::original;
+  finish(record, page, true, true);
 }
 
 void CorpusGenerator::make_copy(GenRecord& record, bool near, uint64_t seed) {
@@ -398,6 +473,10 @@ GenSummary write_corpus(const TextPool& pool, const GenOptions& options, const s
       ++summary.documents;
       if (record.truth.same_url) ++summary.url_variants[static_cast<int>(record.truth.url_variant)];
       summary.url_near_misses += record.truth.url_near_miss != UrlNearMiss::none;
+      if (record.truth.low_quality != LowQuality::none) {
+        ++summary.low_quality;
+        ++summary.low_quality_by_kind[static_cast<int>(record.truth.low_quality)];
+      }
       switch (record.truth.kind) {
         case RecordKind::original: ++summary.originals; break;
         case RecordKind::exact: ++summary.exact; break;
@@ -448,6 +527,7 @@ void write_summary_json(const std::string& dir, const GenOptions& options, const
           ", \"bad_rate\": " + format_double(options.bad_rate) +
           ", \"url_variant_rate\": " + format_double(options.url_variant_rate) +
           ", \"url_near_miss_rate\": " + format_double(options.url_near_miss_rate) +
+          ", \"low_quality_rate\": " + format_double(options.low_quality_rate) +
           ", \"sites\": " + std::to_string(options.sites) + ", \"level\": " + std::to_string(options.level) +
           ", \"pool\": [";
   for (size_t i = 0; i < pool_inputs.size(); ++i) {
@@ -464,7 +544,13 @@ void write_summary_json(const std::string& dir, const GenOptions& options, const
     json += std::string(to_string(static_cast<UrlVariant>(variant))) +
             "\": " + std::to_string(summary.url_variants[variant]);
   }
-  json += "}, \"url_near_misses\": " + std::to_string(summary.url_near_misses) + ",\n  \"bad\": {";
+  json += "}, \"url_near_misses\": " + std::to_string(summary.url_near_misses) +
+          ",\n  \"low_quality\": {\"total\": " + std::to_string(summary.low_quality);
+  for (int kind = 1; kind < kLowQualityKinds; ++kind) {
+    json += ", \"" + std::string(to_string(static_cast<LowQuality>(kind))) +
+            "\": " + std::to_string(summary.low_quality_by_kind[kind]);
+  }
+  json += "},\n  \"bad\": {";
   bool first = true;
   for (int kind = 1; kind < kBadKinds; ++kind) {
     json += first ? "\"" : ", \"";

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/document.h"
+#include "engine/gen/low_quality.h"
 #include "engine/gen/mutations.h"
 #include "engine/gen/page.h"
 #include "engine/gen/rng.h"
@@ -39,6 +40,10 @@ struct GenOptions {
   // Share of the originals whose URL is an earlier original's with one change that makes it another page
   // (UrlNearMiss): the URL key must keep both.
   double url_near_miss_rate = 0.01;
+  // Share of the records that are low-quality originals (LowQuality, each kind as likely), never copied.
+  // They are drawn per position from a stream of their own and put between the records of the corpus without
+  // them, which keep their content and order (CorpusGenerator::next); 0 gives that corpus byte for byte.
+  double low_quality_rate = 0.02;
   PageShape shape;
   int level = 3;    // zstd level of the shards
   int workers = 1;  // zstd worker threads per output file
@@ -72,6 +77,7 @@ struct Truth {
   std::string of_doc_id;  // exact and near: the original's doc_id
   bool same_url = false;  // exact and near: the copy keeps the original's URL (url_variant spells it)
   UrlVariant url_variant = UrlVariant::exact;     // same_url: exact (the bytes) or an equivalent spelling
+  LowQuality low_quality = LowQuality::none;      // original: a low-quality page of this kind
   UrlNearMiss url_near_miss = UrlNearMiss::none;  // original: its URL is an earlier original's, changed so
   std::string url_near_miss_of;                   // the earlier original's doc_id
   std::vector<Mutation> mutations;                // near
@@ -79,6 +85,11 @@ struct Truth {
   BadKind bad = BadKind::none;                    // bad
   uint64_t bytes = 0;                             // size of the record's bytes (full size for a truncated member)
   std::string url;                                // empty for bad records without a header (tar, jsonl)
+  // Good records (original, exact, near): the site boilerplate lines the page shows, menus (top) then footers
+  // (bottom), a near copy's added lines included, each once, in order of first appearance: whole lines of the
+  // text as written (tar, jsonl; the scraper's repeat shows them twice), or the text of the HTML's <nav>
+  // items and <footer> paragraphs (warc, HTML-escaped there).
+  std::vector<std::string> boilerplate;
 
   // One JSON object, no newline.
   std::string json() const;
@@ -118,6 +129,9 @@ class CorpusGenerator {
     std::string url;           // a near miss's URL, which its page's seed does not give; empty for other originals
     bool near_missed = false;  // a near miss was made of it (one only: two could be the same URL)
   };
+  // The main stream's next record, at position `id`: the record of the corpus without low-quality pages.
+  void next_of_stream(GenRecord& record, DocumentId id);
+  void make_low_quality(GenRecord& record, uint64_t seed);
   void make_original(GenRecord& record, uint64_t seed);
   void make_near_miss(GenRecord& record, uint64_t seed);
   void make_copy(GenRecord& record, bool near, uint64_t seed);
@@ -136,6 +150,10 @@ class CorpusGenerator {
   uint32_t shard_ = 0;
   uint64_t record_ = 0;
   uint64_t produced_ = 0;
+  // The main stream's position: its records in the corpus without low-quality pages, where it would be.
+  uint64_t stream_ = 0;
+  uint32_t stream_shard_ = 0;
+  uint64_t stream_record_ = 0;
   uint64_t originals_seen_ = 0;
   std::vector<Source> reservoir_;
   size_t last_slot_ = SIZE_MAX;  // the reservoir slot of the record next() filled last, SIZE_MAX if none
@@ -148,7 +166,9 @@ struct GenSummary {
   uint64_t bad_by_kind[kBadKinds] = {};
   uint64_t url_variants[kUrlVariants] = {};  // same-URL copies by url_variant
   uint64_t url_near_misses = 0;              // originals with an earlier original's URL, changed
-  uint64_t uncompressed_bytes = 0;           // shard bytes before compression (tar framing included)
+  uint64_t low_quality = 0;                  // low-quality originals (counted in originals too)
+  uint64_t low_quality_by_kind[kLowQualityKinds] = {};
+  uint64_t uncompressed_bytes = 0;  // shard bytes before compression (tar framing included)
   uint64_t compressed_bytes = 0;
   WarcCounts warc;  // warc: the records written, documents and not
   uint32_t shards = 0;

@@ -35,7 +35,9 @@ void add_boilerplate(Page& page, const TextPool& pool, const SiteTable& sites, R
     if (!site.boilerplate.empty() && rng.chance(0.5)) {
       line = site.boilerplate[rng.below(site.boilerplate.size())];
     } else {
-      line = rng.chance(0.5) ? "Read more: " : "اقرأ أيضا: ";
+      // A link to another article of the site, in the site's language ("Read more: ", "اقرأ أيضا: ").
+      const SiteVocabulary* words = vocabulary(site.script);
+      line = words != nullptr ? std::string(words->read_more) : std::string("» ");
       line += pool.random_title(site.family, rng);
     }
     if (rng.chance(0.5)) {

@@ -74,7 +74,7 @@ Page build_page(const TextPool& pool, const SiteTable& sites, const PageShape& s
   }
   if (!site.boilerplate.empty() && rng.chance(shape.boilerplate_probability)) {
     // Menus first, footers last; a page shows a prefix of the menus and a suffix of the footers.
-    const size_t split = site.boilerplate.size() / 2;
+    const size_t split = site.menus;
     const size_t menus = static_cast<size_t>(rng.between(0, static_cast<int64_t>(split)));
     const size_t footers = static_cast<size_t>(rng.between(1, static_cast<int64_t>(site.boilerplate.size() - split)));
     page.top.assign(site.boilerplate.begin(), site.boilerplate.begin() + static_cast<std::ptrdiff_t>(menus));

@@ -1,5 +1,6 @@
 #include "engine/gen/site_table.h"
 
+#include <algorithm>
 #include <array>
 #include <cstdio>
 
@@ -13,11 +14,8 @@ constexpr std::array<const char*, 12> kTlds = {"com",   "net", "org", "ae", "eg"
                                                "co.uk", "de",  "fr",  "ru", "info", "news"};
 constexpr std::array<const char*, 10> kSections = {"news",    "ar",      "world", "politics", "sport",
                                                    "economy", "culture", "tech",  "opinion",  "local"};
-constexpr std::array<const char*, 8> kFooters = {
-    "© {year} {host}. All rights reserved.", "Follow {host} on social media",
-    "Subscribe to the {host} newsletter",    "{host} | Privacy policy | Terms of use",
-    "جميع الحقوق محفوظة © {host} {year}",    "تابعونا على {host}",
-    "Все права защищены © {host}",           "Copyright {year} {host}"};
+// How a site separates the items of a menu line.
+constexpr std::array<const char*, 7> kMenuSeparators = {" | ", " | ", " | ", " · ", " / ", " • ", " - "};
 
 // Internationalized hosts (one site in ten): German words with umlauts and Arabic words, raw UTF-8 in NFC,
 // valid IDNA labels once the site's number is appended (an Arabic label ends in digits: the bidi rule holds).
@@ -50,6 +48,76 @@ std::string make_idn_name(Rng& rng, size_t index) {
   name.push_back('-');
   name.append(std::to_string(index));
   return name;
+}
+
+// `count` distinct items: from the vocabulary's list, or words of the family when there is none.
+std::vector<std::string> pick_items(std::span<const std::string_view> list, const TextPool& pool, const Site& site,
+                                    size_t count, Rng& rng) {
+  std::vector<std::string> items;
+  for (int attempt = 0; items.size() < count && attempt < static_cast<int>(4 * count); ++attempt) {
+    std::string item =
+        list.empty() ? family_word(pool, site.family, site.script, rng) : std::string(list[rng.below(list.size())]);
+    if (!item.empty() && std::find(items.begin(), items.end(), item) == items.end()) items.push_back(std::move(item));
+  }
+  return items;
+}
+
+std::string join_items(const std::vector<std::string>& items, const char* separator) {
+  std::string line;
+  for (const std::string& item : items) {
+    if (!line.empty()) line += separator;
+    line += item;
+  }
+  return line;
+}
+
+// The site's menus and footers, in its family's script: a main navigation (home and 4-8 sections, joined
+// by the site's separator or one item per line, as scrapers flatten a <ul>), sometimes an account line and
+// a social line; then 1-3 footers (copyright, legal links, newsletter, social).
+void add_furniture(Site& site, const TextPool& pool, Rng& rng) {
+  const SiteVocabulary* words = vocabulary(site.script);
+  const char* separator = kMenuSeparators[rng.below(kMenuSeparators.size())];
+  std::vector<std::string> navigation;
+  std::string home = words != nullptr ? std::string(words->home) : family_word(pool, site.family, site.script, rng);
+  if (!home.empty()) navigation.push_back(std::move(home));
+  const size_t sections = static_cast<size_t>(rng.between(4, 8));
+  for (std::string& item : pick_items(words != nullptr ? words->sections : std::span<const std::string_view>(), pool,
+                                      site, sections, rng)) {
+    if (std::find(navigation.begin(), navigation.end(), item) == navigation.end())
+      navigation.push_back(std::move(item));
+  }
+  if (rng.chance(0.25)) {
+    site.boilerplate.insert(site.boilerplate.end(), navigation.begin(), navigation.end());
+  } else if (navigation.size() >= 2) {
+    site.boilerplate.push_back(join_items(navigation, separator));
+  }
+  if (words != nullptr && rng.chance(0.4)) {
+    site.boilerplate.push_back(
+        join_items(pick_items(words->account, pool, site, static_cast<size_t>(rng.between(2, 4)), rng), separator));
+  }
+  if (rng.chance(0.25)) {
+    site.boilerplate.push_back(
+        join_items(pick_items(social_networks(), pool, site, static_cast<size_t>(rng.between(3, 5)), rng), separator));
+  }
+  site.menus = site.boilerplate.size();
+
+  std::vector<std::string_view> templates(universal_footers().begin(), universal_footers().end());
+  if (words != nullptr) {
+    // A site in a script with a vocabulary says most of its footers in its language.
+    templates.insert(templates.end(), words->footers.begin(), words->footers.end());
+    templates.insert(templates.end(), words->footers.begin(), words->footers.end());
+  }
+  const std::string since = format_day(site.first_day).substr(0, 4);
+  const std::string year = format_day(site.last_day).substr(0, 4);
+  const size_t footers = static_cast<size_t>(rng.between(1, 3));
+  std::vector<std::string> lines;
+  for (int attempt = 0; lines.size() < footers && attempt < 12; ++attempt) {
+    std::string line = std::string(templates[rng.below(templates.size())]);
+    line = replace_all(replace_all(replace_all(line, "{host}", site.host), "{year}", year), "{since}", since);
+    if (since == year) line = replace_all(replace_all(line, year + "-" + year, year), year + "–" + year, year);
+    if (std::find(lines.begin(), lines.end(), line) == lines.end()) lines.push_back(std::move(line));
+  }
+  site.boilerplate.insert(site.boilerplate.end(), lines.begin(), lines.end());
 }
 
 }  // namespace
@@ -86,6 +154,7 @@ SiteTable::SiteTable(const TextPool& pool, size_t count, uint64_t seed) {
   std::vector<double> family_weights(pool.family_count());
   for (size_t f = 0; f < pool.family_count(); ++f) family_weights[f] = static_cast<double>(pool.family_bytes(f));
   const WeightedChoice families(family_weights);
+  for (size_t f = 0; f < pool.family_count(); ++f) scripts_.push_back(detect_script(pool, f));
 
   const int64_t earliest = day_number(2005, 1, 1);
   const int64_t latest = day_number(2025, 10, 31);
@@ -111,22 +180,11 @@ SiteTable::SiteTable(const TextPool& pool, size_t count, uint64_t seed) {
     site.last_day = site.first_day + static_cast<int64_t>(rng.between(90, 4000));
     if (site.last_day > latest) site.last_day = latest;
 
-    const std::string year = format_day(site.last_day).substr(0, 4);
-    const int menu_lines = static_cast<int>(rng.between(1, 3));
-    for (int line = 0; line < menu_lines && !pool.empty(); ++line) {
-      std::string menu;
-      const int items = static_cast<int>(rng.between(3, 6));
-      for (int item = 0; item < items; ++item) {
-        if (item > 0) menu += " | ";
-        std::string_view title = pool.random_title(site.family, rng);
-        menu += utf8_prefix(title, 40);
-      }
-      site.boilerplate.push_back(std::move(menu));
-    }
-    const int footer_lines = static_cast<int>(rng.between(1, 3));
-    for (int line = 0; line < footer_lines; ++line) {
-      std::string footer = kFooters[rng.below(kFooters.size())];
-      site.boilerplate.push_back(replace_all(replace_all(footer, "{host}", site.host), "{year}", year));
+    site.script = pool.empty() ? Script::latin : scripts_[site.family];
+    if (!pool.empty()) {
+      // From a stream of its own, so that the menus and footers can change without moving the rest.
+      Rng furniture(derive_seed(seed, 0x424f494c0000ULL + i));
+      add_furniture(site, pool, furniture);
     }
     sites_.push_back(std::move(site));
   }

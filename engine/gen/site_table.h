@@ -8,17 +8,22 @@
 #include <vector>
 
 #include "engine/gen/rng.h"
+#include "engine/gen/site_words.h"
 #include "engine/gen/text_pool.h"
 
 namespace corpusflow::gen {
 
 struct Site {
-  std::string host;                      // e.g. www.kavolina-7.net, or raw UTF-8 (www.bücher-11.de)
-  std::string scheme;                    // http or https
-  std::string section;                   // first path segment, e.g. "news"
-  size_t family = 0;                     // TextPool family its pages are written in
-  std::vector<std::string> boilerplate;  // navigation and footer lines shared by its pages
-  int64_t first_day = 0;                 // active date range, days since 1970-01-01
+  std::string host;               // e.g. www.kavolina-7.net, or raw UTF-8 (www.bücher-11.de)
+  std::string scheme;             // http or https
+  std::string section;            // first path segment, e.g. "news"
+  size_t family = 0;              // TextPool family its pages are written in
+  Script script = Script::latin;  // the family's script: the language of its menus and footers
+  // Navigation and footer lines shared by its pages: the first `menus` are menus (the main navigation, as
+  // one line of items or one line per item; an account or social line), the others footers.
+  std::vector<std::string> boilerplate;
+  size_t menus = 0;
+  int64_t first_day = 0;  // active date range, days since 1970-01-01
   int64_t last_day = 0;
 };
 
@@ -30,9 +35,12 @@ class SiteTable {
   size_t size() const { return sites_.size(); }
   const Site& site(size_t index) const { return sites_[index]; }
   size_t pick(Rng& rng) const { return popularity_(rng); }
+  // The script of a family of the pool (detect_script), as its sites have it.
+  Script family_script(size_t family) const { return family < scripts_.size() ? scripts_[family] : Script::latin; }
 
  private:
   std::vector<Site> sites_;
+  std::vector<Script> scripts_;
   WeightedChoice popularity_;
 };
 

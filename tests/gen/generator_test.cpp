@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/utf8.h"
+#include "engine/gen/site_table.h"
 #include "gen_test_support.h"
 #include "tests/support/sanitizers.h"
 
@@ -206,6 +207,53 @@ TEST_F(GeneratedCorpus, NearCopiesAreSimilarAndTheirTruthIsHonest) {
   EXPECT_EQ(mutations_seen.size(), 6u);
 }
 
+std::string host_of(const std::string& url) {
+  const size_t start = url.find("://") + 3;
+  return url.substr(start, url.find_first_of("/:?", start) - start);
+}
+
+// The truth's boilerplate lines are whole lines of the page, and every line of the page that is one of its
+// site's menus or footers is in the truth (pages whose URL spells the host another way are not looked up).
+TEST_F(GeneratedCorpus, TruthBoilerplateIsTheSiteLinesThePageShows) {
+  const GenOptions options = small_options(3000);
+  const SiteTable sites(testing::sample_pool(), options.sites, options.seed);
+  std::map<std::string, const Site*> by_host;
+  for (size_t i = 0; i < sites.size(); ++i) by_host[sites.site(i).host] = &sites.site(i);
+  size_t good = 0, with_boilerplate = 0, looked_up = 0;
+  std::map<std::string, size_t> by_kind;
+  for (const json& entry : truth_) {
+    const std::string id = entry["id"];
+    if (entry["kind"] == "bad") {
+      EXPECT_FALSE(entry.contains("boilerplate")) << id;
+      continue;
+    }
+    ++good;
+    const auto page_lines = lines_of(without_header(records_.at(id).bytes));
+    const std::set<std::string> lines(page_lines.begin(), page_lines.end());
+    std::set<std::string> truth_lines;
+    if (entry.contains("boilerplate")) {
+      ASSERT_FALSE(entry["boilerplate"].empty()) << "absent, not empty, when none: " << id;
+      ++with_boilerplate;
+      ++by_kind[entry["kind"].get<std::string>()];
+      for (const auto& line : entry["boilerplate"]) {
+        EXPECT_TRUE(lines.contains(line.get<std::string>())) << id << ": " << line;
+        EXPECT_TRUE(truth_lines.insert(line.get<std::string>()).second) << "listed twice: " << id << ": " << line;
+      }
+    }
+    const auto site = by_host.find(host_of(entry["url"]));
+    if (site == by_host.end()) continue;
+    ++looked_up;
+    for (const std::string& line : site->second->boilerplate) {
+      EXPECT_TRUE(!lines.contains(line) || truth_lines.contains(line)) << id << ": " << line;
+    }
+  }
+  EXPECT_NEAR(static_cast<double>(with_boilerplate) / static_cast<double>(good), 0.8, 0.05)
+      << "PageShape::boilerplate_probability";
+  EXPECT_GT(looked_up, good * 9 / 10);
+  EXPECT_GT(by_kind["exact"], 100u);
+  EXPECT_GT(by_kind["near"], 100u);
+}
+
 TEST_F(GeneratedCorpus, BadRecordsAreReallyBad) {
   std::map<std::string, size_t> seen;
   for (const json& entry : truth_) {
@@ -277,6 +325,11 @@ TEST(Generator, JsonlShardsHoldOneObjectALine) {
     }
     const json object = json::parse(line);
     EXPECT_EQ(object["id"], entry["doc_id"]) << "corpusflow takes the line's id";
+    const auto text_lines = lines_of(object["text"].get<std::string>());
+    for (const auto& boilerplate : entry.value("boilerplate", json::array())) {
+      EXPECT_NE(std::find(text_lines.begin(), text_lines.end(), boilerplate.get<std::string>()), text_lines.end())
+          << "a line of the text: " << boilerplate;
+    }
     EXPECT_EQ(object["url"], entry["url"]);
     EXPECT_FALSE(object["text"].get<std::string>().empty());
     EXPECT_FALSE(object["title"].get<std::string>().empty());

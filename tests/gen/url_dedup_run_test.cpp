@@ -1,6 +1,7 @@
 // The generator's URL variants and near misses through the real binary: `corpusflow run` on a generated
 // corpus (jsonl, tar, warc) marks every copy that keeps its original's URL, however spelled, as a duplicate of
-// that original, as `url` when the text differs (url is checked before near), and keeps every near miss.
+// that original, as `url` when the text differs (url is checked before near), and keeps every near miss; no
+// low-quality original is marked a duplicate.
 #include <gtest/gtest.h>
 
 #include <map>
@@ -42,7 +43,7 @@ void expect_url_decisions(ShardFormat format) {
 
   std::map<std::string, std::map<std::string, size_t>> by_variant;  // url_variant -> copy kind -> count
   std::map<std::string, size_t> near_kinds;  // near copies with same_url whose original is kept, by outcome
-  size_t same_url = 0, originals_not_kept = 0, near_misses = 0;
+  size_t same_url = 0, originals_not_kept = 0, near_misses = 0, low_quality = 0;
   for (const json& entry : truth) {
     const std::string doc_id = entry["doc_id"];
     const auto found = outcomes.find(doc_id);
@@ -50,6 +51,13 @@ void expect_url_decisions(ShardFormat format) {
     ASSERT_NE(found, outcomes.end()) << "no output line has the truth's doc_id " << doc_id;
     const testing::RunOutcome& outcome = found->second;
 
+    if (entry.contains("low_quality")) {
+      EXPECT_NE(outcome.folder, "duplicates")
+          << "a low-quality original is no copy: " << doc_id << " " << entry["low_quality"] << " " << outcome.kind
+          << " of " << outcome.duplicate_of;
+      ++low_quality;
+      continue;
+    }
     if (entry.contains("url_near_miss_of")) {
       ++near_misses;
       EXPECT_EQ(outcome.folder, "data") << "a near miss (" << entry["url_near_miss"] << ") is another page: " << doc_id
@@ -91,6 +99,7 @@ void expect_url_decisions(ShardFormat format) {
   }
   EXPECT_LE(originals_not_kept * 50, same_url) << "at most 2% of the originals copied are not kept";
   EXPECT_GT(near_misses, 30u);
+  EXPECT_GT(low_quality, 30u) << "--low-quality-rate 0.02 of 3,000";
   ASSERT_EQ(by_variant.size(), 8u) << "every variant, idna included, occurs";
   for (const auto& [variant, kinds] : by_variant) {
     size_t count = 0;
