@@ -11,6 +11,9 @@ using B = RuleBound;
 using V = ValueScale;
 
 constexpr std::array<RuleInfo, kFilterRuleCount> kRules = {{
+    {"repetition_loops", "filter", B::maximum, V::fraction, 0.30, false,
+     "lines normalize's repetition repair removed beyond a second copy of the page and two title lines, over "
+     "the lines before it"},
     {"gopher_dup_line_fraction", "gopher_repetition", B::maximum, V::fraction, 0.30, false,
      "lines that repeat an earlier line, over all lines"},
     {"gopher_dup_paragraph_fraction", "gopher_repetition", B::maximum, V::fraction, 0.30, false,

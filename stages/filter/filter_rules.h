@@ -12,6 +12,8 @@
 namespace corpusflow {
 
 enum class FilterRule : uint8_t {
+  // What normalize's repetition repair took out beyond a second copy of the page: a scraper's loop (ours)
+  repetition_loops,
   // Gopher repetition (MassiveText, Rae et al. 2021, table A1), on the text after boilerplate removal
   gopher_dup_line_fraction,
   gopher_dup_paragraph_fraction,

@@ -1,5 +1,6 @@
 #include "stages/filter/quality_filter.h"
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
@@ -86,6 +87,12 @@ void QualityFilter::refresh(Document& doc) {
 void QualityFilter::apply(Document& doc, const BoilerplateLines* boilerplate) {
   values_.fill(std::numeric_limits<double>::quiet_NaN());
   if (doc.rejected()) return;
+  // Normalize removes a page's second copy and its repeated title (the scraper's artifacts) and any looped
+  // lines. What it removed beyond a second copy and two title lines was a loop, which Gopher's duplicate-line
+  // rule would have seen before the repair.
+  const double removed = doc.normalize.lines_removed;
+  const double before_repair = removed + doc.lines;
+  const double loops = before_repair == 0 ? 0 : std::max(0.0, removed - doc.lines - 2) / before_repair;
   bool changed = boilerplate != nullptr && config_.boilerplate.enabled && remove_boilerplate(doc, *boilerplate);
   doc.line_keys.clear();
   if (config_.enabled) {
@@ -101,6 +108,7 @@ void QualityFilter::apply(Document& doc, const BoilerplateLines* boilerplate) {
       changed = true;
     }
     measure_fineweb(doc.text, spans_, rules.rules, counter_, values_);
+    values_[rule_index(FilterRule::repetition_loops)] = loops;
     values_[rule_index(FilterRule::no_text_left)] = doc.text.empty() ? 1 : 0;
     const RuleLimits& limits = rules.rules.limits;
     auto check = [&](FilterRule rule) {

@@ -449,3 +449,32 @@ TEST(QualityFilter, TheUdhrInEveryScriptIsKeptAlmostWhole) {
 
 }  // namespace
 }  // namespace corpusflow
+
+namespace corpusflow {
+namespace {
+
+TEST(QualityFilter, AScrapersSecondCopyIsRepairedButALoopIsFiltered) {
+  const FilterConfig config = default_filter_config();
+  QualityFilter filter(config);
+  const std::string body = kProse + "\nAll human beings are born free and equal in dignity and rights today.";
+  Document twice;
+  twice.title = "A title";
+  twice.text = "A title\n" + body + "\nA title\n" + body;
+  Normalizer normalizer;
+  normalizer.normalize(twice);
+  ASSERT_GT(twice.normalize.lines_removed, 0u);
+  filter.apply(twice, nullptr);
+  EXPECT_FALSE(twice.filtered()) << (twice.filter_rule ? twice.filter_rule : "");
+  EXPECT_EQ(filter.values()[rule_index(FilterRule::repetition_loops)], 0);
+
+  Document loop;
+  loop.text = repeat(body, 12);
+  normalizer.normalize(loop);
+  filter.apply(loop, nullptr);
+  ASSERT_TRUE(loop.filtered());
+  EXPECT_STREQ(loop.filter_rule, "repetition_loops");
+  EXPECT_NEAR(loop.filter_value, (22.0 - 2 - 2) / 24, 1e-12);
+}
+
+}  // namespace
+}  // namespace corpusflow
