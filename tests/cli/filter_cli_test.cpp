@@ -11,6 +11,7 @@ namespace corpusflow::testing {
 namespace {
 
 const std::string kAntShards = kSample + "/ant";
+const std::string kAntShard = kSample + "/ant/ant-00000.tar.zst";  // 1,000 pages, for the runs that compare
 
 nlohmann::json read_filter_json(const std::filesystem::path& path) { return nlohmann::json::parse(read_file(path)); }
 
@@ -74,7 +75,7 @@ TEST(FilterCli, TheSameOutputForAnyThreadCountAndBlocksOfAnySize) {
   for (const char* threads : {"1", "2"}) {
     const auto out = dir / (std::string("out-") + threads);
     const CommandResult run =
-        run_corpusflow_as_given({"run", kAntShards, "-o", out.string(), "--progress", "none", "--threads", threads,
+        run_corpusflow_as_given({"run", kAntShard, "-o", out.string(), "--progress", "none", "--threads", threads,
                                  "--batch-size", "300KiB", "--filters", (dir / "small-blocks.json").string()});
     ASSERT_EQ(run.exit_code, 0) << run.err;
     std::vector<std::pair<std::string, std::string>> contents;
@@ -96,7 +97,7 @@ TEST(FilterCli, RulesAreSetFromAFileAndTheCommandLineAndBadOnesAreRefused) {
   write_file(dir / "strict.json", R"({"languages": {"ar": {"rules": {"gopher_min_words": 400}}}})");
   const auto out = dir / "out";
   const CommandResult strict =
-      run_corpusflow_as_given({"run", kAntShards, "-o", out.string(), "--progress", "none", "--keep-filtered",
+      run_corpusflow_as_given({"run", kAntShard, "-o", out.string(), "--progress", "none", "--keep-filtered",
                                "--filters", (dir / "strict.json").string(), "--filter", "fineweb_short_lines=off"});
   ASSERT_EQ(strict.exit_code, 0) << strict.err;
   const auto manifest = read_filter_json(out / "manifest.json");
@@ -107,17 +108,17 @@ TEST(FilterCli, RulesAreSetFromAFileAndTheCommandLineAndBadOnesAreRefused) {
   EXPECT_TRUE(nlohmann::json::parse(lines.front()).contains("text"));
 
   const CommandResult off = run_corpusflow_as_given(
-      {"run", kAntShards, "-o", (dir / "off").string(), "--progress", "none", "--no-filters", "--no-boilerplate"});
+      {"run", kAntShard, "-o", (dir / "off").string(), "--progress", "none", "--no-filters", "--no-boilerplate"});
   ASSERT_EQ(off.exit_code, 0) << off.err;
   EXPECT_EQ(read_filter_json(dir / "off" / "manifest.json")["accounting"]["filtered"].get<uint64_t>(), 0u);
 
   write_file(dir / "bad.json", R"({"rules": {"gopher_min_wrds": 3}})");
   const CommandResult bad = run_corpusflow_as_given(
-      {"run", kAntShards, "-o", (dir / "bad").string(), "--filters", (dir / "bad.json").string()});
+      {"run", kAntShard, "-o", (dir / "bad").string(), "--filters", (dir / "bad.json").string()});
   EXPECT_EQ(bad.exit_code, 2);
   EXPECT_NE(bad.err.find("no filter rule named 'gopher_min_wrds'"), std::string::npos) << bad.err;
   const CommandResult setting =
-      run_corpusflow_as_given({"run", kAntShards, "-o", (dir / "bad2").string(), "--filter", "gopher_min_words=lots"});
+      run_corpusflow_as_given({"run", kAntShard, "-o", (dir / "bad2").string(), "--filter", "gopher_min_words=lots"});
   EXPECT_EQ(setting.exit_code, 2);
   EXPECT_NE(setting.err.find("gopher_min_words=lots"), std::string::npos) << setting.err;
 }
